@@ -1,0 +1,179 @@
+import type { LedgerDb } from '../ledger/db';
+import { recordOrder } from '../ledger/record';
+import { messagePlatform, parseMessage, type Message, type PageReading, type Reply } from '../messaging/protocol';
+import { ownsHost } from '../platforms/hosts';
+import { platformById } from '../platforms/index';
+import type { Observation } from '../platforms/types';
+
+/** What the browser tells us about who sent a message. */
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  tabId?: number;
+  frameId?: number;
+}
+
+/** The slice of `storage.session` the flow needs; it survives a service-worker restart. */
+export interface SessionStore {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(key: string | string[]): Promise<void>;
+}
+
+export interface FlowDeps {
+  db: LedgerDb;
+  session: SessionStore;
+  extensionId: string;
+  now(): number;
+  /** salted hash of an order reference */
+  orderKey(platform: string, ref: string): Promise<string>;
+  newCheckoutId(): string;
+  log(reason: string): void;
+}
+
+type PendingObservation = Observation & { observedAt: number };
+
+/** Observations seen on one tab's checkout, waiting for the order to be placed. */
+interface PendingCheckout {
+  checkoutId: string;
+  observations: PendingObservation[];
+  /** set when place-order was pressed; the checkout stays pending until its confirmation */
+  placedAt?: number;
+}
+
+/** Remembers that a tab's order was recorded, so reloads and late confirmations reuse its key. */
+interface PlacedOrder {
+  orderKey: string;
+  checkoutId?: string;
+  at: number;
+}
+
+/** How long a recorded order's key is reused for the same tab and platform. */
+const PLACED_ORDER_TTL_MS = 2 * 60 * 60 * 1000;
+/** After this long, a checkout whose place-order was pressed is taken to be a new one. */
+const PLACED_CHECKOUT_TTL_MS = 30 * 60 * 1000;
+
+const pendingKey = (tabId: number, platform: string) => `pending:${tabId}:${platform}`;
+const placedKey = (tabId: number, platform: string) => `placed:${tabId}:${platform}`;
+
+/** Why a sender may not speak for the platform, or null when it may. */
+export function senderProblem(message: Message, sender: SenderInfo, extensionId: string): string | null {
+  if (sender.id !== extensionId) return 'sender is not this extension';
+  if (sender.tabId === undefined || sender.tabId < 0) return 'sender is not a content script in a tab';
+  if (sender.frameId !== undefined && sender.frameId !== 0) return 'sender is not a top-level frame';
+  const platform = platformById(messagePlatform(message));
+  if (!platform) return `unknown platform ${messagePlatform(message)}`;
+  let host: string;
+  try {
+    const url = new URL(sender.url ?? '');
+    if (url.protocol !== 'https:') return 'sender page is not https';
+    host = url.hostname;
+  } catch {
+    return 'sender has no page address';
+  }
+  if (!ownsHost(platform, host)) return `host ${host} does not belong to ${platform.id}`;
+  return null;
+}
+
+async function readKey<T>(session: SessionStore, key: string): Promise<T | undefined> {
+  return (await session.get(key))[key] as T | undefined;
+}
+
+async function recentPlacedOrder(deps: FlowDeps, key: string): Promise<PlacedOrder | undefined> {
+  const placed = await readKey<PlacedOrder>(deps.session, key);
+  return placed && deps.now() - placed.at < PLACED_ORDER_TTL_MS ? placed : undefined;
+}
+
+async function updateCheckout(deps: FlowDeps, tabId: number, reading: PageReading): Promise<void> {
+  const key = pendingKey(tabId, reading.platform);
+  const stored = await readKey<PendingCheckout>(deps.session, key);
+  const stale = stored?.placedAt !== undefined && deps.now() - stored.placedAt > PLACED_CHECKOUT_TTL_MS;
+  const before = stale ? undefined : stored;
+  const seenAt = new Map(before?.observations.map((o) => [o.kind, o.observedAt]));
+  const pending: PendingCheckout = {
+    checkoutId: before?.checkoutId ?? deps.newCheckoutId(),
+    observations: reading.observations.map((o) => ({ ...o, observedAt: seenAt.get(o.kind) ?? deps.now() })),
+    ...(before?.placedAt !== undefined ? { placedAt: before.placedAt } : {}),
+  };
+  await deps.session.set({ [key]: pending });
+}
+
+/**
+ * Commits what the tab's checkout showed (plus what a confirmation page shows) as one order.
+ * Pressing place-order records at once and keeps the checkout pending, so a second press or
+ * the confirmation page reuses the same order key; the confirmation ends the checkout.
+ */
+async function commitOrder(
+  deps: FlowDeps,
+  tabId: number,
+  platform: string,
+  confirmation?: { ref?: string; observations: Observation[] },
+): Promise<Reply> {
+  const pKey = pendingKey(tabId, platform);
+  const tKey = placedKey(tabId, platform);
+  const pending = await readKey<PendingCheckout>(deps.session, pKey);
+  const recent = await recentPlacedOrder(deps, tKey);
+  const placed = recent && (!pending || pending.checkoutId === recent.checkoutId) ? recent : undefined;
+  const refKey = confirmation?.ref ? await deps.orderKey(platform, confirmation.ref) : undefined;
+  const alias = refKey ? await deps.db.orderAliases.get(refKey) : undefined;
+  const orderKey =
+    placed?.orderKey ??
+    alias?.orderKey ??
+    refKey ??
+    (pending ? await deps.orderKey(platform, `checkout:${pending.checkoutId}`) : undefined);
+  if (!orderKey) return { ok: true, recorded: 0 };
+
+  const now = deps.now();
+  const observations: PendingObservation[] = [...(pending?.observations ?? [])];
+  for (const o of confirmation?.observations ?? []) {
+    if (!observations.some((p) => p.kind === o.kind)) observations.push({ ...o, observedAt: now });
+  }
+  const added = await recordOrder(deps.db, { platform, orderKey, observations, committedAt: now });
+  if (refKey && refKey !== orderKey) await deps.db.orderAliases.put({ refKey, orderKey });
+  const checkoutId = pending?.checkoutId ?? placed?.checkoutId;
+  const record: PlacedOrder = { orderKey, at: placed?.at ?? now, ...(checkoutId ? { checkoutId } : {}) };
+  await deps.session.set({ [tKey]: record });
+  if (confirmation) await deps.session.remove(pKey);
+  else if (pending) await deps.session.set({ [pKey]: { ...pending, placedAt: now } satisfies PendingCheckout });
+  return { ok: true, recorded: added.length };
+}
+
+/**
+ * The background's one entry for content-script messages: validates the message and its
+ * sender, keeps checkout observations pending in session storage, and records them when the
+ * order is placed. Rejections are logged and write nothing.
+ */
+export async function handleMessage(raw: unknown, sender: SenderInfo, deps: FlowDeps): Promise<Reply> {
+  const parsed = parseMessage(raw);
+  if (!parsed.ok) {
+    deps.log(`rejected: ${parsed.reason}`);
+    return { ok: false, reason: parsed.reason };
+  }
+  const message = parsed.message;
+  const problem = senderProblem(message, sender, deps.extensionId);
+  if (problem) {
+    deps.log(`rejected: ${problem}`);
+    return { ok: false, reason: problem };
+  }
+  const tabId = sender.tabId!;
+  const { reading } = message;
+  if (message.type === 'order-placed') {
+    if (reading.page === 'checkout') await updateCheckout(deps, tabId, reading);
+    return commitOrder(deps, tabId, reading.platform);
+  }
+  if (reading.page === 'checkout') {
+    await updateCheckout(deps, tabId, reading);
+    return { ok: true, recorded: 0 };
+  }
+  if (reading.page === 'confirmation') {
+    return commitOrder(deps, tabId, reading.platform, { ref: reading.order?.ref, observations: reading.observations });
+  }
+  return { ok: true, recorded: 0 };
+}
+
+/** Forgets a closed tab's pending checkout and placed orders. */
+export async function forgetTab(session: SessionStore, tabId: number): Promise<void> {
+  const all = await session.get(null as unknown as string);
+  const keys = Object.keys(all).filter((k) => k.startsWith(`pending:${tabId}:`) || k.startsWith(`placed:${tabId}:`));
+  if (keys.length) await session.remove(keys);
+}

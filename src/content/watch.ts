@@ -1,0 +1,98 @@
+import { placeOrderButton } from '../detect/place-order';
+import type { Message, PageReading } from '../messaging/protocol';
+import { detectPage } from '../platforms/index';
+import type { ChoiceKind } from '../platforms/types';
+
+/** The part of WXT's content-script context the watcher uses. */
+export interface WatchContext {
+  addEventListener<K extends keyof DocumentEventMap>(
+    target: Document,
+    type: K,
+    listener: (event: DocumentEventMap[K]) => void,
+    options?: AddEventListenerOptions,
+  ): void;
+  onInvalidated(callback: () => void): void;
+}
+
+export interface WatchOptions {
+  send(message: Message): Promise<unknown>;
+  debounceMs?: number;
+}
+
+const WATCHED_ATTRIBUTES = ['aria-checked', 'aria-pressed', 'aria-selected', 'checked', 'selected', 'hidden', 'style', 'class'];
+
+/**
+ * Watches a linked platform's pages: reads the checkout when the DOM settles (debounced
+ * MutationObserver, no timers polling), reports changes, and reports a trusted press of the
+ * place-order button. On pages that are not checkout or confirmation it only compares the URL,
+ * so single-page navigation to checkout is noticed.
+ */
+export function watchCheckout(win: Window, ctx: WatchContext, options: WatchOptions): () => void {
+  const doc = win.document;
+  const debounceMs = options.debounceMs ?? 150;
+  const defaults = new Set<ChoiceKind>();
+  let touched = false;
+  let lastUrl = '';
+  let lastPage: PageReading['page'] | undefined;
+  let lastSent = '';
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const read = (): PageReading | null => {
+    const reading = detectPage(new URL(win.location.href), doc);
+    if (!reading) return null;
+    if (reading.page === 'checkout') {
+      if (!touched) reading.observations.forEach((o) => defaults.add(o.kind));
+      reading.observations = reading.observations.map((o) => ({ ...o, wasDefault: defaults.has(o.kind) }));
+    }
+    return reading;
+  };
+
+  const scan = () => {
+    timer = undefined;
+    const url = win.location.href;
+    if (url === lastUrl && lastPage === 'other') return;
+    lastUrl = url;
+    const reading = read();
+    lastPage = reading?.page;
+    if (!reading || reading.page === 'other') return;
+    const signature = JSON.stringify(reading);
+    if (signature === lastSent) return;
+    lastSent = signature;
+    void options.send({ type: 'page-read', reading }).catch(() => undefined);
+  };
+
+  const schedule = () => {
+    if (timer === undefined) timer = setTimeout(scan, debounceMs);
+  };
+
+  const observer = new MutationObserver(schedule);
+  observer.observe(doc.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: WATCHED_ATTRIBUTES });
+
+  // A checkbox's `checked` property changes without a mutation: listen for the user's input.
+  const onUserInput = (event: Event) => {
+    if (!event.isTrusted) return;
+    touched = true;
+    schedule();
+  };
+  ctx.addEventListener(doc, 'change', onUserInput, { capture: true });
+  ctx.addEventListener(
+    doc,
+    'click',
+    (event) => {
+      if (!event.isTrusted) return;
+      touched = true;
+      if (!placeOrderButton(event.target)) return schedule();
+      const reading = read();
+      if (reading?.page === 'checkout') void options.send({ type: 'order-placed', reading }).catch(() => undefined);
+    },
+    { capture: true },
+  );
+
+  const stop = () => {
+    observer.disconnect();
+    if (timer !== undefined) clearTimeout(timer);
+  };
+  ctx.onInvalidated(stop);
+  scan();
+  return stop;
+}

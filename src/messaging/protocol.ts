@@ -1,0 +1,50 @@
+import * as v from 'valibot';
+import { CHOICE_KINDS } from '../platforms/types';
+
+/**
+ * The one message protocol between content scripts and the background. Everything that
+ * crosses the boundary is parsed with these schemas first; nothing else is accepted.
+ */
+
+const PlatformId = v.pipe(v.string(), v.regex(/^[a-z0-9-]{2,32}$/));
+
+const ObservationSchema = v.strictObject({
+  kind: v.picklist(CHOICE_KINDS),
+  detail: v.optional(v.pipe(v.string(), v.regex(/^[a-z-]{1,32}$/))),
+  wasDefault: v.optional(v.boolean()),
+});
+
+const PageReadingSchema = v.strictObject({
+  platform: PlatformId,
+  page: v.picklist(['checkout', 'confirmation', 'other']),
+  observations: v.pipe(v.array(ObservationSchema), v.maxLength(32)),
+  order: v.optional(v.strictObject({ ref: v.pipe(v.string(), v.minLength(1), v.maxLength(128)) })),
+});
+
+export const MessageSchema = v.variant('type', [
+  /** what the content script currently reads on a checkout or confirmation page */
+  v.strictObject({ type: v.literal('page-read'), reading: PageReadingSchema }),
+  /** the shopper pressed the place-order button; `reading` is the checkout as it was then */
+  v.strictObject({ type: v.literal('order-placed'), reading: PageReadingSchema }),
+]);
+
+export type Message = v.InferOutput<typeof MessageSchema>;
+export type PageReading = Message['reading'];
+
+export type Reply = { ok: true; recorded: number } | { ok: false; reason: string };
+
+export type ParseResult = { ok: true; message: Message } | { ok: false; reason: string };
+
+/** Parses an untrusted value into a Message, or says what is wrong with it. */
+export function parseMessage(value: unknown): ParseResult {
+  const result = v.safeParse(MessageSchema, value);
+  if (result.success) return { ok: true, message: result.output };
+  const issue = result.issues[0];
+  const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
+  return { ok: false, reason: `malformed message${path ? ` at ${path}` : ''}: ${issue.message}` };
+}
+
+/** The platform a message speaks for. */
+export function messagePlatform(message: Message): string {
+  return message.reading.platform;
+}

@@ -1,0 +1,127 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { handleMessage, type FlowDeps, type SenderInfo } from '../../src/background/checkout-flow';
+import { hashOrderRef } from '../../src/background/order-key';
+import { LedgerDb } from '../../src/ledger/db';
+import { mainAccount } from '../../src/ledger/queries';
+
+const EXT = 'carbon-account-test';
+const checkoutSender: SenderInfo = { id: EXT, url: 'https://www.ubereats.com/checkout', tabId: 7, frameId: 0 };
+const ORDER = '3f2a9c1e-7d4b-4e8a-9b61-2c5d8e0f1a77';
+const confirmationSender: SenderInfo = { ...checkoutSender, url: `https://www.ubereats.com/orders/${ORDER}` };
+
+const checkoutRead = (observations: { kind: string }[]) => ({
+  type: 'page-read',
+  reading: { platform: 'ubereats', page: 'checkout', observations },
+});
+const confirmationRead = { type: 'page-read', reading: { platform: 'ubereats', page: 'confirmation', observations: [], order: { ref: ORDER } } };
+const placeOrder = { type: 'order-placed', reading: { platform: 'ubereats', page: 'checkout', observations: [{ kind: 'no-cutlery' }] } };
+
+let db: LedgerDb;
+let deps: FlowDeps;
+let clock: number;
+let log: ReturnType<typeof vi.fn<(reason: string) => void>>;
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  db = new LedgerDb(`test-${Math.random()}`);
+  clock = Date.UTC(2026, 10, 28, 12);
+  log = vi.fn<(reason: string) => void>();
+  let n = 0;
+  deps = {
+    db,
+    session: fakeBrowser.storage.session,
+    extensionId: EXT,
+    now: () => clock,
+    orderKey: (platform, ref) => hashOrderRef('salt', platform, ref),
+    newCheckoutId: () => `checkout-${++n}`,
+    log,
+  };
+});
+
+describe('observe, then commit', () => {
+  it('records one no-cutlery action only when the confirmation is reached', async () => {
+    await handleMessage(checkoutRead([{ kind: 'no-cutlery' }]), checkoutSender, deps);
+    expect(await db.actions.count()).toBe(0);
+    const reply = await handleMessage(confirmationRead, confirmationSender, deps);
+    expect(reply).toEqual({ ok: true, recorded: 1 });
+    const [action] = await db.actions.toArray();
+    expect(action).toMatchObject({ platform: 'ubereats', kind: 'no-cutlery', status: 'active', points: 15 });
+    expect(action.grams).toEqual({ central: 15, low: 10, high: 40 });
+    expect(action.orderKey).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(await db.actions.toArray())).not.toContain(ORDER);
+    expect(await mainAccount(db)).toMatchObject({ count: 1, grams: 15, points: 15 });
+  });
+
+  it('records nothing for toggling the switch many times', async () => {
+    for (let i = 0; i < 20; i++) {
+      await handleMessage(checkoutRead(i % 2 ? [] : [{ kind: 'no-cutlery' }]), checkoutSender, deps);
+    }
+    expect(await db.actions.count()).toBe(0);
+  });
+
+  it('records nothing when the switch was on at the moment of the order', async () => {
+    await handleMessage(checkoutRead([{ kind: 'no-cutlery' }]), checkoutSender, deps);
+    await handleMessage(checkoutRead([]), checkoutSender, deps);
+    await handleMessage(confirmationRead, confirmationSender, deps);
+    expect(await db.actions.count()).toBe(0);
+  });
+
+  it('records on the place-order press, and the confirmation and its reloads add nothing', async () => {
+    await handleMessage(checkoutRead([{ kind: 'no-cutlery' }]), checkoutSender, deps);
+    expect(await handleMessage(placeOrder, checkoutSender, deps)).toEqual({ ok: true, recorded: 1 });
+    expect(await handleMessage(placeOrder, checkoutSender, deps)).toEqual({ ok: true, recorded: 0 });
+    for (let i = 0; i < 3; i++) await handleMessage(confirmationRead, confirmationSender, deps);
+    expect(await db.actions.count()).toBe(1);
+    expect(await mainAccount(db)).toMatchObject({ count: 1, points: 15 });
+  });
+
+  it('keeps one action when the confirmation is reloaded after the session is gone', async () => {
+    await handleMessage(checkoutRead([{ kind: 'no-cutlery' }]), checkoutSender, deps);
+    await handleMessage(placeOrder, checkoutSender, deps);
+    await handleMessage(confirmationRead, confirmationSender, deps);
+    await fakeBrowser.storage.session.clear();
+    await handleMessage({ ...confirmationRead, reading: { ...confirmationRead.reading, observations: [{ kind: 'no-cutlery' }] } }, confirmationSender, deps);
+    expect(await db.actions.count()).toBe(1);
+  });
+
+  it('records a second order in the same tab as its own', async () => {
+    await handleMessage(checkoutRead([{ kind: 'no-cutlery' }]), checkoutSender, deps);
+    await handleMessage(confirmationRead, confirmationSender, deps);
+    clock += 60 * 60 * 1000;
+    await handleMessage(checkoutRead([{ kind: 'no-cutlery' }]), checkoutSender, deps);
+    const second = { ...confirmationRead, reading: { ...confirmationRead.reading, order: { ref: 'second-order-0001' } } };
+    await handleMessage(second, { ...checkoutSender, url: 'https://www.ubereats.com/orders/second-order-0001' }, deps);
+    expect(await db.actions.count()).toBe(2);
+  });
+
+  it('survives a service-worker restart between checkout and confirmation (state is in storage.session)', async () => {
+    await handleMessage(checkoutRead([{ kind: 'no-cutlery' }]), checkoutSender, deps);
+    const restarted: FlowDeps = { ...deps, db: new LedgerDb(db.name) };
+    expect(await handleMessage(confirmationRead, confirmationSender, restarted)).toEqual({ ok: true, recorded: 1 });
+  });
+});
+
+describe('the background accepts only the protocol, from the platform’s own pages', () => {
+  const cases: [string, unknown, SenderInfo, RegExp][] = [
+    ['a message of unknown type', { type: 'grant-points', points: 1e9 }, checkoutSender, /malformed message/],
+    ['a malformed observation', checkoutRead([{ kind: 'plant-a-tree' }]), checkoutSender, /malformed message at reading\.observations/],
+    ['extra fields', { ...placeOrder, points: 1000 }, checkoutSender, /malformed message/],
+    ['not an object', 'order-placed', checkoutSender, /malformed message/],
+    ['another extension', placeOrder, { ...checkoutSender, id: 'someone-else' }, /not this extension/],
+    ['a page outside the platform', placeOrder, { ...checkoutSender, url: 'https://evil.example/checkout' }, /does not belong to ubereats/],
+    ['a look-alike host', placeOrder, { ...checkoutSender, url: 'https://ubereats.com.evil.example/' }, /does not belong/],
+    ['plain http', placeOrder, { ...checkoutSender, url: 'http://www.ubereats.com/checkout' }, /not https/],
+    ['an extension page, not a tab', placeOrder, { id: EXT, url: 'https://www.ubereats.com/checkout' }, /not a content script/],
+    ['a sub-frame', placeOrder, { ...checkoutSender, frameId: 3 }, /top-level frame/],
+    ['an unknown platform', { ...placeOrder, reading: { ...placeOrder.reading, platform: 'nosuchshop' } }, checkoutSender, /unknown platform/],
+  ];
+  it.each(cases)('rejects %s with a logged reason and writes nothing', async (_name, message, sender, reason) => {
+    const reply = await handleMessage(message, sender, deps);
+    expect(reply.ok).toBe(false);
+    expect(!reply.ok && reply.reason).toMatch(reason);
+    expect(log).toHaveBeenCalledWith(expect.stringMatching(reason));
+    expect(await db.actions.count()).toBe(0);
+    expect(await fakeBrowser.storage.session.get(null)).toEqual({});
+  });
+});

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { detectPage } from '../../src/platforms/index';
+import { loadPage } from '../helpers/page';
+
+describe('Uber Eats', () => {
+  it('reads the utensils switch left off as no-cutlery', () => {
+    const { url, doc } = loadPage('ubereats/checkout.html', 'https://www.ubereats.com/checkout');
+    expect(detectPage(url, doc)).toEqual({ platform: 'ubereats', page: 'checkout', observations: [{ kind: 'no-cutlery' }] });
+  });
+
+  it('reads the utensils switch turned on as no choice', () => {
+    const { url, doc } = loadPage('ubereats/checkout-utensils-requested.html', 'https://www.ubereats.com/checkout');
+    expect(detectPage(url, doc)).toEqual({ platform: 'ubereats', page: 'checkout', observations: [] });
+  });
+
+  it('reads the order page as a confirmation with its order reference', () => {
+    const ref = '3f2a9c1e-7d4b-4e8a-9b61-2c5d8e0f1a77';
+    const { url, doc } = loadPage('ubereats/confirmation.html', `https://www.ubereats.com/orders/${ref}`);
+    expect(detectPage(url, doc)).toEqual({ platform: 'ubereats', page: 'confirmation', observations: [], order: { ref } });
+  });
+
+  it('ignores pages outside checkout, and other sites', () => {
+    const { doc } = loadPage('ubereats/checkout.html', 'https://www.ubereats.com/store/tonys');
+    expect(detectPage(new URL('https://www.ubereats.com/store/tonys'), doc)?.page).toBe('other');
+    expect(detectPage(new URL('https://example.com/checkout'), doc)).toBeNull();
+    expect(detectPage(new URL('https://ubereats.com.evil.example/checkout'), doc)).toBeNull();
+  });
+});

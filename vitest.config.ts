@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+import preact from '@preact/preset-vite';
+
+export default defineConfig({
+  plugins: [WxtVitest(), preact()],
+  test: {
+    environment: 'happy-dom',
+    setupFiles: ['fake-indexeddb/auto'],
+    include: ['tests/unit/**/*.test.{ts,tsx}'],
+    globals: true,
+  },
+});

@@ -1,0 +1,38 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { originPatterns } from './src/platforms/hosts';
+import { PLATFORMS } from './src/platforms/index';
+
+/**
+ * Host access is optional and granted per platform when the user links it. The e2e build
+ * (CARBON_GRANT_HOSTS=1, written to .output/e2e) starts with every platform's hosts granted,
+ * because automation cannot click the browser's permission prompt.
+ */
+const grantHosts = process.env.CARBON_GRANT_HOSTS === '1';
+const platformOrigins = PLATFORMS.flatMap(originPatterns);
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  outDirTemplate: grantHosts ? 'e2e/{{browser}}-mv{{manifestVersion}}' : undefined,
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'unlimitedStorage', 'scripting'],
+    optional_host_permissions: platformOrigins,
+    ...(grantHosts ? { host_permissions: platformOrigins } : {}),
+    action: { default_title: '__MSG_extName__' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'carbon-account@carbon-account.app',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
