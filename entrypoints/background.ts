@@ -16,6 +16,7 @@ export default defineBackground({
       orderKey: async (platform, ref) => hashOrderRef(await orderSalt(browser.storage.local), platform, ref),
       newCheckoutId: () => crypto.randomUUID(),
       log: (reason) => console.warn(`[carbon-account] ${reason}`),
+      exclusive: <T>(name: string, task: () => Promise<T>) => navigator.locks.request(name, task) as Promise<T>,
     };
 
     browser.runtime.onMessage.addListener((message, sender, sendResponse) => {

@@ -29,6 +29,8 @@ export interface FlowDeps {
   orderKey(platform: string, ref: string): Promise<string>;
   newCheckoutId(): string;
   log(reason: string): void;
+  /** runs `task` alone among tasks of the same name (navigator.locks in the browser) */
+  exclusive<T>(name: string, task: () => Promise<T>): Promise<T>;
 }
 
 type PendingObservation = Observation & { observedAt: number };
@@ -52,6 +54,8 @@ interface PlacedOrder {
 const PLACED_ORDER_TTL_MS = 2 * 60 * 60 * 1000;
 /** After this long, a checkout whose place-order was pressed is taken to be a new one. */
 const PLACED_CHECKOUT_TTL_MS = 30 * 60 * 1000;
+/** A place-order press this soon after its own confirmation was handled is that same order. */
+const LATE_PRESS_MS = 10 * 60 * 1000;
 
 const pendingKey = (tabId: number, platform: string) => `pending:${tabId}:${platform}`;
 const placedKey = (tabId: number, platform: string) => `placed:${tabId}:${platform}`;
@@ -107,14 +111,14 @@ async function commitOrder(
   deps: FlowDeps,
   tabId: number,
   platform: string,
-  confirmation?: { ref?: string; observations: Observation[] },
+  seen: { ref?: string; observations: Observation[]; endsCheckout: boolean },
 ): Promise<Reply> {
   const pKey = pendingKey(tabId, platform);
   const tKey = placedKey(tabId, platform);
   const pending = await readKey<PendingCheckout>(deps.session, pKey);
   const recent = await recentPlacedOrder(deps, tKey);
   const placed = recent && (!pending || pending.checkoutId === recent.checkoutId) ? recent : undefined;
-  const refKey = confirmation?.ref ? await deps.orderKey(platform, confirmation.ref) : undefined;
+  const refKey = seen.ref ? await deps.orderKey(platform, seen.ref) : undefined;
   const alias = refKey ? await deps.db.orderAliases.get(refKey) : undefined;
   const orderKey =
     placed?.orderKey ??
@@ -125,7 +129,7 @@ async function commitOrder(
 
   const now = deps.now();
   const observations: PendingObservation[] = [...(pending?.observations ?? [])];
-  for (const o of confirmation?.observations ?? []) {
+  for (const o of seen.observations) {
     if (!observations.some((p) => p.kind === o.kind)) observations.push({ ...o, observedAt: now });
   }
   const added = await recordOrder(deps.db, { platform, orderKey, observations, committedAt: now });
@@ -133,7 +137,7 @@ async function commitOrder(
   const checkoutId = pending?.checkoutId ?? placed?.checkoutId;
   const record: PlacedOrder = { orderKey, at: placed?.at ?? now, ...(checkoutId ? { checkoutId } : {}) };
   await deps.session.set({ [tKey]: record });
-  if (confirmation) await deps.session.remove(pKey);
+  if (seen.endsCheckout) await deps.session.remove(pKey);
   else if (pending) await deps.session.set({ [pKey]: { ...pending, placedAt: now } satisfies PendingCheckout });
   return { ok: true, recorded: added.length };
 }
@@ -156,17 +160,29 @@ export async function handleMessage(raw: unknown, sender: SenderInfo, deps: Flow
     return { ok: false, reason: problem };
   }
   const tabId = sender.tabId!;
+  // The press and the confirmation page can arrive together: one tab's messages go one at a time.
+  return deps.exclusive(`checkout:${tabId}`, () => applyMessage(deps, tabId, message));
+}
+
+async function applyMessage(deps: FlowDeps, tabId: number, message: Message): Promise<Reply> {
   const { reading } = message;
   if (message.type === 'order-placed') {
-    if (reading.page === 'checkout') await updateCheckout(deps, tabId, reading);
-    return commitOrder(deps, tabId, reading.platform);
+    const pending = await readKey<PendingCheckout>(deps.session, pendingKey(tabId, reading.platform));
+    const placed = await readKey<PlacedOrder>(deps.session, placedKey(tabId, reading.platform));
+    const confirmedAlready = !pending && placed && deps.now() - placed.at < LATE_PRESS_MS;
+    if (!confirmedAlready) await updateCheckout(deps, tabId, reading);
+    return commitOrder(deps, tabId, reading.platform, { observations: reading.observations, endsCheckout: false });
   }
   if (reading.page === 'checkout') {
     await updateCheckout(deps, tabId, reading);
     return { ok: true, recorded: 0 };
   }
   if (reading.page === 'confirmation') {
-    return commitOrder(deps, tabId, reading.platform, { ref: reading.order?.ref, observations: reading.observations });
+    return commitOrder(deps, tabId, reading.platform, {
+      ref: reading.order?.ref,
+      observations: reading.observations,
+      endsCheckout: true,
+    });
   }
   return { ok: true, recorded: 0 };
 }

@@ -17,6 +17,16 @@ const checkoutRead = (observations: { kind: string }[]) => ({
 const confirmationRead = { type: 'page-read', reading: { platform: 'ubereats', page: 'confirmation', observations: [], order: { ref: ORDER } } };
 const placeOrder = { type: 'order-placed', reading: { platform: 'ubereats', page: 'checkout', observations: [{ kind: 'no-cutlery' }] } };
 
+/** One task at a time per name, like navigator.locks. */
+function serialized(): FlowDeps['exclusive'] {
+  const tails = new Map<string, Promise<unknown>>();
+  return (name, task) => {
+    const run = (tails.get(name) ?? Promise.resolve()).then(task, task);
+    tails.set(name, run.catch(() => undefined));
+    return run;
+  };
+}
+
 let db: LedgerDb;
 let deps: FlowDeps;
 let clock: number;
@@ -36,6 +46,7 @@ beforeEach(async () => {
     orderKey: (platform, ref) => hashOrderRef('salt', platform, ref),
     newCheckoutId: () => `checkout-${++n}`,
     log,
+    exclusive: serialized(),
   };
 });
 
@@ -74,6 +85,15 @@ describe('observe, then commit', () => {
     for (let i = 0; i < 3; i++) await handleMessage(confirmationRead, confirmationSender, deps);
     expect(await db.actions.count()).toBe(1);
     expect(await mainAccount(db)).toMatchObject({ count: 1, points: 15 });
+  });
+
+  it('records once when the press and the confirmation arrive together, in either order', async () => {
+    await handleMessage(checkoutRead([{ kind: 'no-cutlery' }]), checkoutSender, deps);
+    await Promise.all([
+      handleMessage(confirmationRead, confirmationSender, deps),
+      handleMessage(placeOrder, checkoutSender, deps),
+    ]);
+    expect(await db.actions.count()).toBe(1);
   });
 
   it('keeps one action when the confirmation is reloaded after the session is gone', async () => {

@@ -1,0 +1,91 @@
+import { test as base, chromium, expect, type BrowserContext, type Page, type Request, type Worker } from '@playwright/test';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+// @ts-expect-error plain ES module shared with the Firefox tests
+import { browserPath } from '../browsers.mjs';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const EXTENSION = resolve(ROOT, '.output/e2e/chrome-mv3');
+export const FIXTURES = resolve(ROOT, 'tests/fixtures/pages');
+export const SCREENSHOTS = resolve(ROOT, 'tests/screenshots');
+
+/** A fixture page served at a real shop address: [url pattern, fixture file]. */
+export type Site = [RegExp, string];
+
+export interface ExtensionFixtures {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  /** every request the browser tried to make to the network, for the no-network assertions */
+  networkRequests: Request[];
+  /** serves fixture files at real shop URLs; anything else is refused */
+  serve(sites: Site[]): Promise<void>;
+  openPopup(): Promise<Page>;
+}
+
+export const test = base.extend<ExtensionFixtures>({
+  networkRequests: async ({}, use) => use([]),
+  context: async ({ networkRequests }, use) => {
+    const context = await chromium.launchPersistentContext('', {
+      executablePath: browserPath('chromium'),
+      headless: true,
+      locale: process.env.E2E_LOCALE ?? 'en-US',
+      args: [`--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`, '--disable-gpu'],
+    });
+    context.on('request', (r) => {
+      if (/^https?:/.test(r.url())) networkRequests.push(r);
+    });
+    await use(context);
+    await context.close();
+  },
+  serviceWorker: async ({ context }, use) => {
+    const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    await use(sw);
+  },
+  extensionId: async ({ serviceWorker }, use) => use(new URL(serviceWorker.url()).host),
+  serve: async ({ context }, use) => {
+    const sites: Site[] = [];
+    await context.route(/^https?:\/\//, async (route) => {
+      const url = route.request().url();
+      const site = sites.find(([pattern]) => pattern.test(url));
+      if (!site) return route.fulfill({ status: 404, contentType: 'text/plain', body: 'not served in tests' });
+      return route.fulfill({ contentType: 'text/html; charset=utf-8', body: readFileSync(resolve(FIXTURES, site[1])) });
+    });
+    await use(async (more) => {
+      sites.push(...more);
+    });
+  },
+  openPopup: async ({ context, extensionId }, use) => {
+    await use(async () => {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/popup.html`);
+      return page;
+    });
+  },
+});
+
+/** The bit of the `chrome` global the tests read inside the service worker. */
+export interface ChromeGlobal {
+  chrome: { scripting: { getRegisteredContentScripts(): Promise<{ id: string }[]> } };
+}
+
+/** Waits until the background has registered the checkout script for the platform. */
+export async function waitForLinked(serviceWorker: Worker, platform: string): Promise<void> {
+  await expect
+    .poll(() =>
+      serviceWorker.evaluate(async () => {
+        const { chrome } = globalThis as unknown as ChromeGlobal;
+        return (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id);
+      }),
+    )
+    .toContain(`checkout-${platform}`);
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = resolve(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+export { expect };

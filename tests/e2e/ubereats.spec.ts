@@ -1,0 +1,62 @@
+import { expect, screenshot, test, waitForLinked } from './extension';
+
+const ORDER_URL = 'https://www.ubereats.com/orders/3f2a9c1e-7d4b-4e8a-9b61-2c5d8e0f1a77';
+
+test('a placed Uber Eats order with utensils left off shows in the popup, once', async ({
+  context,
+  serve,
+  serviceWorker,
+  openPopup,
+  networkRequests,
+}) => {
+  await serve([
+    [/^https:\/\/www\.ubereats\.com\/checkout/, 'ubereats/checkout.html'],
+    [/^https:\/\/www\.ubereats\.com\/orders\//, 'ubereats/confirmation.html'],
+  ]);
+  await waitForLinked(serviceWorker, 'ubereats');
+
+  const popup = await openPopup();
+  await expect(popup.getByTestId('total-grams')).toHaveText('0 g CO2e avoided');
+
+  const shop = await context.newPage();
+  await shop.goto('https://www.ubereats.com/checkout');
+  const toggle = shop.getByRole('switch', { name: 'Request utensils, straws, etc.' });
+  for (let i = 0; i < 6; i++) await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-checked', 'false');
+  await screenshot(shop, 'ubereats-checkout');
+  await shop.getByRole('button', { name: 'Place order' }).click();
+  await shop.waitForURL(ORDER_URL);
+  await expect(shop.getByRole('heading', { name: 'Thanks for your order' })).toBeVisible();
+  await shop.reload();
+
+  // The popup was open all along: it updates live.
+  await expect(popup.getByTestId('total-grams')).toHaveText('15 g CO2e avoided');
+  await expect(popup.getByTestId('points')).toHaveText('15 points');
+  await expect(popup.getByTestId('actions').getByRole('listitem')).toHaveCount(1);
+  await expect(popup.getByTestId('actions')).toContainText('Uber Eats · No cutlery · 15 g');
+  await screenshot(popup, 'ubereats-popup');
+
+  // Reloading the confirmation again, even in a fresh popup, still shows one action.
+  await shop.reload();
+  const fresh = await openPopup();
+  await expect(fresh.getByTestId('actions').getByRole('listitem')).toHaveCount(1);
+  await expect(fresh.getByTestId('total-grams')).toHaveText('15 g CO2e avoided');
+
+  const extensionRequests = networkRequests.filter((r) => !r.frame?.()?.url?.().startsWith('https://'));
+  expect(extensionRequests.map((r) => r.url())).toEqual([]);
+});
+
+test('requesting utensils records nothing', async ({ context, serve, serviceWorker, openPopup }) => {
+  await serve([
+    [/^https:\/\/www\.ubereats\.com\/checkout/, 'ubereats/checkout-utensils-requested.html'],
+    [/^https:\/\/www\.ubereats\.com\/orders\//, 'ubereats/confirmation.html'],
+  ]);
+  await waitForLinked(serviceWorker, 'ubereats');
+  const shop = await context.newPage();
+  await shop.goto('https://www.ubereats.com/checkout');
+  await shop.getByRole('button', { name: 'Place order' }).click();
+  await shop.waitForURL(ORDER_URL);
+  const popup = await openPopup();
+  await expect(popup.getByText('No actions yet')).toBeVisible();
+  await expect(popup.getByTestId('total-grams')).toHaveText('0 g CO2e avoided');
+});
