@@ -13,6 +13,7 @@ const platformOrigins = PLATFORMS.flatMap(originPatterns);
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),
   outDirTemplate: grantHosts ? 'e2e/{{browser}}-mv{{manifestVersion}}' : undefined,
   manifest: ({ browser }) => ({
@@ -28,9 +29,11 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'carbon-account@carbon-account.app',
-              strict_min_version: '128.0',
+              // data_collection_permissions needs Firefox 140 (desktop) and 142 (Android)
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

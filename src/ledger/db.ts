@@ -39,16 +39,57 @@ export interface OrderAlias {
   orderKey: string;
 }
 
+/** A linked platform's sub-account: what the user calls it and how it is signed in. */
+export interface SubAccount {
+  platform: string;
+  linkedAt: number;
+  /** typed by the user */
+  label?: string;
+  /** read from the platform's page when signed in (display name or masked id) */
+  linkedAs?: string;
+}
+
+export type VoucherStatus = 'unused' | 'used' | 'expired';
+
+/** What a redemption yields. */
+export interface Voucher {
+  id?: number;
+  /** one per redeem click: a second request with the same id yields nothing more */
+  requestId: string;
+  rewardId: string;
+  platform: string;
+  code: string;
+  points: number;
+  issuedAt: number;
+  expiresAt: number;
+  status: VoucherStatus;
+  usedAt?: number;
+}
+
+/** Settings and bookkeeping, one row per key. */
+export interface Setting {
+  key: string;
+  value: unknown;
+}
+
 export class LedgerDb extends Dexie {
   actions!: EntityTable<Action, 'id'>;
   totals!: EntityTable<Total, 'key'>;
+  subAccounts!: EntityTable<SubAccount, 'platform'>;
+  vouchers!: EntityTable<Voucher, 'id'>;
+  settings!: EntityTable<Setting, 'key'>;
   orderAliases!: EntityTable<OrderAlias, 'refKey'>;
 
   constructor(name = 'carbon-account') {
     super(name);
+    // Schema lives here only. Never edit a version once released: add version(n + 1) with an
+    // upgrade, and a test that seeds version n and opens n + 1.
     this.version(1).stores({
       actions: '++id, &[platform+orderKey+kind], platform, kind, committedAt, status',
       totals: 'key',
+      subAccounts: 'platform',
+      vouchers: '++id, &requestId, rewardId, platform, status, issuedAt',
+      settings: 'key',
       orderAliases: 'refKey',
     });
   }

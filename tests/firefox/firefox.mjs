@@ -1,0 +1,66 @@
+// Drives real Firefox ESR over WebDriver BiDi (puppeteer-core) with the built extension installed.
+import { readFileSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import puppeteer from 'puppeteer-core';
+import { browserPath } from '../browsers.mjs';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const EXTENSION = resolve(ROOT, '.output/e2e/firefox-mv3');
+export const FIXTURES = resolve(ROOT, 'tests/fixtures/pages');
+export const SCREENSHOTS = resolve(ROOT, 'tests/screenshots');
+const GECKO_ID = JSON.parse(readFileSync(resolve(EXTENSION, 'manifest.json'), 'utf8')).browser_specific_settings.gecko.id;
+const UUID = '5d1c3a2b-8f7e-4c6d-9a0b-1e2f3a4b5c6d';
+export const EXTENSION_ORIGIN = `moz-extension://${UUID}`;
+
+/** Firefox with the extension installed as a temporary add-on. */
+export async function launchFirefox() {
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: browserPath('firefox'),
+    headless: true,
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }) },
+  });
+  await browser.installExtension(EXTENSION);
+  return browser;
+}
+
+/** Serves fixture files at real shop URLs on this page; every other request gets a 404. */
+export async function serve(page, sites) {
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!/^https?:/.test(url)) return request.continue();
+    const site = sites.find(([pattern]) => pattern.test(url));
+    if (!site) return request.respond({ status: 404, contentType: 'text/plain', body: 'not served in tests' });
+    return request.respond({
+      status: 200,
+      contentType: 'text/html; charset=utf-8',
+      body: readFileSync(resolve(FIXTURES, site[1]), 'utf8'),
+    });
+  });
+}
+
+/** Opens an extension page; Firefox never resolves goto() for moz-extension pages, so don't await it. */
+export async function openExtensionPage(browser, path, ready) {
+  const page = await browser.newPage();
+  page.goto(`${EXTENSION_ORIGIN}/${path}`).catch(() => undefined);
+  await page.waitForFunction(ready, { timeout: 20_000, polling: 100 });
+  return page;
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Polls `fn` until it returns a truthy value or the time runs out. */
+export async function eventually(fn, timeout = 15_000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = await fn();
+    if (value) return value;
+    if (Date.now() > end) throw new Error('timed out waiting for condition');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
