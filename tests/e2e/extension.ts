@@ -1,4 +1,4 @@
-import { test as base, chromium, expect, type BrowserContext, type Page, type Request, type Worker } from '@playwright/test';
+import { test as base, chromium, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 // @ts-expect-error plain ES module shared with the Firefox tests
@@ -16,24 +16,40 @@ export interface ExtensionFixtures {
   context: BrowserContext;
   extensionId: string;
   serviceWorker: Worker;
-  /** every request the browser tried to make to the network, for the no-network assertions */
-  networkRequests: Request[];
-  /** serves fixture files at real shop URLs; anything else is refused */
+  /**
+   * Requests that would have left the browser (none may): every http(s) request from a page,
+   * the popup or the service worker goes through the context's route, and whatever `serve`
+   * does not answer with a fixture is refused and listed here. Checked after every test.
+   */
+  networkRequests: string[];
+  /** serves fixture files at real shop URLs; anything else is refused and counted as stray */
   serve(sites: Site[]): Promise<void>;
+  sites: Site[];
   openPopup(): Promise<Page>;
 }
 
 export const test = base.extend<ExtensionFixtures>({
-  networkRequests: async ({}, use) => use([]),
-  context: async ({ networkRequests }, use) => {
+  networkRequests: [
+    async ({}, use) => {
+      const stray: string[] = [];
+      await use(stray);
+      expect(stray, 'requests that would have left the browser').toEqual([]);
+    },
+    { auto: true },
+  ],
+  context: async ({ networkRequests, sites }, use) => {
     const context = await chromium.launchPersistentContext('', {
       executablePath: browserPath('chromium'),
       headless: true,
       locale: process.env.E2E_LOCALE ?? 'en-US',
       args: [`--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`, '--disable-gpu'],
     });
-    context.on('request', (r) => {
-      if (/^https?:/.test(r.url())) networkRequests.push(r);
+    await context.route(/^https?:\/\//, async (route) => {
+      const url = route.request().url();
+      const site = sites.find(([pattern]) => pattern.test(url));
+      if (site) return route.fulfill({ contentType: 'text/html; charset=utf-8', body: readFileSync(resolve(FIXTURES, site[1])) });
+      networkRequests.push(url);
+      return route.abort('blockedbyclient');
     });
     await use(context);
     await context.close();
@@ -43,14 +59,8 @@ export const test = base.extend<ExtensionFixtures>({
     await use(sw);
   },
   extensionId: async ({ serviceWorker }, use) => use(new URL(serviceWorker.url()).host),
-  serve: async ({ context }, use) => {
-    const sites: Site[] = [];
-    await context.route(/^https?:\/\//, async (route) => {
-      const url = route.request().url();
-      const site = sites.find(([pattern]) => pattern.test(url));
-      if (!site) return route.fulfill({ status: 404, contentType: 'text/plain', body: 'not served in tests' });
-      return route.fulfill({ contentType: 'text/html; charset=utf-8', body: readFileSync(resolve(FIXTURES, site[1])) });
-    });
+  sites: async ({}, use) => use([]),
+  serve: async ({ sites }, use) => {
     await use(async (more) => {
       sites.push(...more);
     });
