@@ -9,7 +9,7 @@ const run = spawnSync('npx', ['web-ext', 'lint', '--source-dir', '.output/firefo
 const report = JSON.parse(run.stdout);
 const { errors, warnings } = report;
 // Preact's renderer assigns innerHTML only for dangerouslySetInnerHTML, which our code never uses
-// (tests/unit/no-unsafe-html.test.ts checks the source).
+// (eslint.config.js forbids it in our source).
 function fromPreact(w) {
   if (w.code !== 'UNSAFE_VAR_ASSIGNMENT' || !w.file || !w.line) return false;
   const line = readFileSync(`.output/firefox-mv3/${w.file}`, 'utf8').split('\n')[w.line - 1] ?? '';

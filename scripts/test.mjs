@@ -4,9 +4,9 @@ import { browserPath } from '../tests/browsers.mjs';
 
 const steps = [
   ['type check', 'npx', ['tsc', '--noEmit']],
+  ['source rules (ESLint)', 'npx', ['eslint', '.']],
   ['unit tests', 'npx', ['vitest', 'run']],
-  ['build (store)', 'npx', ['wxt', 'build']],
-  ['build (store, Firefox)', 'npx', ['wxt', 'build', '-b', 'firefox']],
+  ['store builds and zips (Chrome, Firefox + sources)', 'npm', ['run', 'zip', '--silent']],
   ['build (e2e, hosts granted)', 'npx', ['wxt', 'build'], { CARBON_GRANT_HOSTS: '1' }],
   ['build (e2e, hosts granted, Firefox)', 'npx', ['wxt', 'build', '-b', 'firefox'], { CARBON_GRANT_HOSTS: '1' }],
   ['built manifests and files', 'npx', ['vitest', 'run', '--config', 'vitest.build.config.ts']],
