@@ -28,6 +28,31 @@ export interface ExtensionFixtures {
   openPopup(): Promise<Page>;
 }
 
+/**
+ * Chromium with the built extension, serving `sites` at their real addresses; any other
+ * http(s) request is refused and pushed to `stray`.
+ */
+export async function launchWithExtension(options: {
+  userDataDir: string;
+  sites: Site[];
+  stray: string[];
+}): Promise<BrowserContext> {
+  const context = await chromium.launchPersistentContext(options.userDataDir, {
+    executablePath: browserPath('chromium'),
+    headless: true,
+    locale: process.env.E2E_LOCALE ?? 'en-US',
+    args: [`--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`, '--disable-gpu'],
+  });
+  await context.route(/^https?:\/\//, async (route) => {
+    const url = route.request().url();
+    const site = options.sites.find(([pattern]) => pattern.test(url));
+    if (site) return route.fulfill({ contentType: 'text/html; charset=utf-8', body: readFileSync(resolve(FIXTURES, site[1])) });
+    options.stray.push(url);
+    return route.abort('blockedbyclient');
+  });
+  return context;
+}
+
 export const test = base.extend<ExtensionFixtures>({
   networkRequests: [
     async ({}, use) => {
@@ -38,19 +63,7 @@ export const test = base.extend<ExtensionFixtures>({
     { auto: true },
   ],
   context: async ({ networkRequests, sites }, use) => {
-    const context = await chromium.launchPersistentContext('', {
-      executablePath: browserPath('chromium'),
-      headless: true,
-      locale: process.env.E2E_LOCALE ?? 'en-US',
-      args: [`--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`, '--disable-gpu'],
-    });
-    await context.route(/^https?:\/\//, async (route) => {
-      const url = route.request().url();
-      const site = sites.find(([pattern]) => pattern.test(url));
-      if (site) return route.fulfill({ contentType: 'text/html; charset=utf-8', body: readFileSync(resolve(FIXTURES, site[1])) });
-      networkRequests.push(url);
-      return route.abort('blockedbyclient');
-    });
+    const context = await launchWithExtension({ userDataDir: '', sites, stray: networkRequests });
     await use(context);
     await context.close();
   },

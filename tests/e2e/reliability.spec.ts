@@ -1,0 +1,87 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect, launchWithExtension, test, waitForLinked, type Site } from './extension';
+
+const UBEREATS: Site[] = [
+  [/^https:\/\/www\.ubereats\.com\/checkout/, 'ubereats/checkout.html'],
+  [/^https:\/\/www\.ubereats\.com\/orders\//, 'ubereats/confirmation.html'],
+];
+const ORDER_URL = 'https://www.ubereats.com/orders/3f2a9c1e-7d4b-4e8a-9b61-2c5d8e0f1a77';
+
+interface SessionGlobal {
+  chrome: { storage: { session: { get(keys: null): Promise<Record<string, unknown>> } } };
+}
+
+async function popupOf(context: BrowserContext, extensionId: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/popup.html`);
+  return page;
+}
+
+test('the service worker stopped between checkout and confirmation: the order is still recorded once', async ({
+  context,
+  serve,
+  serviceWorker,
+  extensionId,
+}) => {
+  await serve(UBEREATS);
+  await waitForLinked(serviceWorker, 'ubereats');
+  const shop = await context.newPage();
+  await shop.goto('https://www.ubereats.com/checkout');
+  // The content script's reading has reached the background's session storage.
+  await expect
+    .poll(() =>
+      serviceWorker.evaluate(async () => {
+        const { chrome } = globalThis as unknown as SessionGlobal;
+        return Object.keys(await chrome.storage.session.get(null));
+      }),
+    )
+    .toContainEqual(expect.stringMatching(/^pending:/));
+
+  // Stop the worker through the DevTools protocol, from a page of the extension's own origin.
+  const popup = await popupOf(context, extensionId);
+  const cdp = await context.newCDPSession(popup);
+  const statuses: string[] = [];
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => statuses.push(...versions.map((v) => v.runningStatus)));
+  await cdp.send('ServiceWorker.enable');
+  await expect.poll(() => statuses).toContain('running');
+  statuses.length = 0;
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await expect.poll(() => statuses.at(-1)).toBe('stopped');
+
+  await shop.goto(ORDER_URL);
+  await expect(popup.getByTestId('total-grams')).toHaveText(/15\sg/);
+  await shop.reload();
+  const fresh = await popupOf(context, extensionId);
+  await expect(fresh.getByTestId('actions').getByRole('listitem')).toHaveCount(1);
+});
+
+test('closing and reopening the browser on the same profile keeps the account', async () => {
+  const profile = mkdtempSync(join(tmpdir(), 'carbon-profile-'));
+  const stray: string[] = [];
+  try {
+    let context = await launchWithExtension({ userDataDir: profile, sites: UBEREATS, stray });
+    let worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const extensionId = new URL(worker.url()).host;
+    await waitForLinked(worker, 'ubereats');
+    const shop = await context.newPage();
+    await shop.goto('https://www.ubereats.com/checkout');
+    await shop.getByRole('button', { name: 'Place order' }).click();
+    await shop.waitForURL(ORDER_URL);
+    await expect((await popupOf(context, extensionId)).getByTestId('total-grams')).toHaveText(/15\sg/);
+    await context.close();
+
+    context = await launchWithExtension({ userDataDir: profile, sites: UBEREATS, stray });
+    worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    expect(new URL(worker.url()).host).toBe(extensionId);
+    const popup = await popupOf(context, extensionId);
+    await expect(popup.getByTestId('total-grams')).toHaveText(/15\sg/);
+    await expect(popup.getByTestId('actions').getByRole('listitem')).toHaveCount(1);
+    await context.close();
+    expect(stray).toEqual([]);
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+});
