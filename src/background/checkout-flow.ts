@@ -33,6 +33,20 @@ export interface FlowDeps {
   exclusive<T>(name: string, task: () => Promise<T>): Promise<T>;
 }
 
+/** Session key of the notice the popup shows while the ledger cannot be written. */
+export const STORAGE_PROBLEM_KEY = 'storageProblem';
+
+export interface StorageProblem {
+  at: number;
+  platform: string;
+}
+
+/** Dexie and IndexedDB both name the error this way when the browser's quota is exhausted. */
+export function isQuotaError(error: unknown): boolean {
+  const e = error as { name?: string; inner?: { name?: string } } | null;
+  return e?.name === 'QuotaExceededError' || e?.inner?.name === 'QuotaExceededError';
+}
+
 type PendingObservation = Observation & { observedAt: number };
 
 /** Observations seen on one tab's checkout, waiting for the order to be placed. */
@@ -161,7 +175,20 @@ export async function handleMessage(raw: unknown, sender: SenderInfo, deps: Flow
   }
   const tabId = sender.tabId!;
   // The press and the confirmation page can arrive together: one tab's messages go one at a time.
-  return deps.exclusive(`checkout:${tabId}`, () => applyMessage(deps, tabId, message));
+  return deps.exclusive(`checkout:${tabId}`, async () => {
+    try {
+      const reply = await applyMessage(deps, tabId, message);
+      if (reply.ok && reply.recorded > 0) await deps.session.remove(STORAGE_PROBLEM_KEY);
+      return reply;
+    } catch (error) {
+      if (!isQuotaError(error)) throw error;
+      // The transaction rolled back and the checkout stays pending: the next reading retries.
+      const problem: StorageProblem = { at: deps.now(), platform: message.reading.platform };
+      await deps.session.set({ [STORAGE_PROBLEM_KEY]: problem });
+      deps.log('storage full: the order could not be recorded yet');
+      return { ok: false, reason: 'storage-full' };
+    }
+  });
 }
 
 async function applyMessage(deps: FlowDeps, tabId: number, message: Message): Promise<Reply> {

@@ -145,3 +145,42 @@ describe('the background accepts only the protocol, from the platform’s own pa
     expect(await fakeBrowser.storage.session.get(null)).toEqual({});
   });
 });
+
+describe('a full disk', () => {
+  it('leaves no partial state, keeps the checkout pending, tells the popup, and records on retry', async () => {
+    await handleMessage(checkoutRead([{ kind: 'no-cutlery' }]), checkoutSender, deps);
+    let full = true;
+    // The quota runs out after the action row is written but before the totals are: the
+    // whole transaction must roll back.
+    db.use({
+      stack: 'dbcore',
+      name: 'quota',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          return {
+            ...table,
+            mutate: (req) =>
+              full && name === 'totals'
+                ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))
+                : table.mutate(req),
+          };
+        },
+      }),
+    });
+    const reply = await handleMessage(confirmationRead, confirmationSender, deps);
+    expect(reply).toEqual({ ok: false, reason: 'storage-full' });
+    expect(await db.actions.count()).toBe(0);
+    expect(await db.totals.count()).toBe(0);
+    expect(await fakeBrowser.storage.session.get('storageProblem')).toEqual({
+      storageProblem: { at: clock, platform: 'ubereats' },
+    });
+    expect(Object.keys(await fakeBrowser.storage.session.get(null))).toContain('pending:7:ubereats');
+
+    full = false;
+    expect(await handleMessage(confirmationRead, confirmationSender, deps)).toEqual({ ok: true, recorded: 1 });
+    expect(await mainAccount(db)).toMatchObject({ count: 1, grams: 15 });
+    expect(await fakeBrowser.storage.session.get('storageProblem')).toEqual({});
+  });
+});
