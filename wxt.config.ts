@@ -10,6 +10,11 @@ import { PLATFORMS } from './src/platforms/index';
  */
 const grantHosts = process.env.CARBON_GRANT_HOSTS === '1';
 const platformOrigins = PLATFORMS.flatMap(originPatterns);
+/**
+ * A shop the user adds by its address (Options → Add another shop) is asked for by its one
+ * origin at that moment; this broad pattern only makes such a request possible.
+ */
+export const CUSTOM_SHOP_ORIGINS = ['https://*/*'];
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -21,7 +26,7 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'unlimitedStorage', 'scripting'],
-    optional_host_permissions: platformOrigins,
+    optional_host_permissions: [...platformOrigins, ...CUSTOM_SHOP_ORIGINS],
     ...(grantHosts ? { host_permissions: platformOrigins } : {}),
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { forgetTab, handleMessage, type FlowDeps } from '../src/background/checkout-flow';
 import { hashOrderRef } from '../src/background/order-key';
-import { syncRegistrations } from '../src/background/registration';
+import { refreshLinks } from '../src/background/registration';
 import { ledger } from '../src/ledger/db';
 import { orderSalt } from '../src/background/salt';
 
@@ -26,10 +26,16 @@ export default defineBackground({
     });
     browser.tabs.onRemoved.addListener((tabId) => void forgetTab(deps.session, tabId));
 
-    const sync = () => syncRegistrations(browser).catch((e: unknown) => console.error('[carbon-account] registration', e));
-    browser.runtime.onInstalled.addListener(sync);
-    browser.runtime.onStartup.addListener(sync);
-    browser.permissions.onAdded.addListener(sync);
-    browser.permissions.onRemoved.addListener(sync);
+    const links = (adopt: 'all' | readonly string[] | 'none') =>
+      refreshLinks(browser, deps.db.subAccounts, deps.exclusive, { adopt, now: Date.now() }).catch((e: unknown) =>
+        console.error('[carbon-account] registration', e),
+      );
+    browser.runtime.onInstalled.addListener(({ reason }) => {
+      void links(reason === 'install' || reason === 'update' ? 'all' : 'none');
+      if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/options.html#welcome') });
+    });
+    browser.runtime.onStartup.addListener(() => void links('none'));
+    browser.permissions.onAdded.addListener((added) => void links(added.origins ?? []));
+    browser.permissions.onRemoved.addListener(() => void links('none'));
   },
 });

@@ -1,9 +1,12 @@
+import type { SubAccount } from '../ledger/db';
 import { originPatterns } from '../platforms/hosts';
-import { PLATFORMS } from '../platforms/index';
-import type { Platform } from '../platforms/types';
+import { PLATFORMS, platformById } from '../platforms/index';
 
 /** Where the build puts the checkout content script. */
 export const CHECKOUT_SCRIPT = 'content-scripts/checkout.js';
+
+/** Sub-account id prefix of a shop the user added by its address. */
+export const CUSTOM_PREFIX = 'custom:';
 
 export interface RegisteredScript {
   id: string;
@@ -22,21 +25,98 @@ export interface RegistrationApi {
   };
 }
 
-const scriptId = (platform: Platform) => `checkout-${platform.id}`;
+/** Where the sub-accounts (the user's links) are kept: the ledger's `subAccounts` table. */
+export interface LinkStore {
+  toArray(): Promise<SubAccount[]>;
+  get(platform: string): Promise<SubAccount | undefined>;
+  add(row: SubAccount): Promise<unknown>;
+}
 
-/** Platforms whose sites the user has granted: the linked sub-accounts. */
-export async function linkedPlatforms(api: Pick<RegistrationApi, 'permissions'>): Promise<Platform[]> {
-  const granted = await Promise.all(PLATFORMS.map((p) => api.permissions.contains({ origins: originPatterns(p) })));
-  return PLATFORMS.filter((_, i) => granted[i]);
+/** Runs `task` alone among tasks of the same name, across the background and extension pages. */
+export type Exclusive = <T>(name: string, task: () => Promise<T>) => Promise<T>;
+
+/** The host of a custom shop's sub-account id, or undefined for a platform id. */
+export function customHost(id: string): string | undefined {
+  return id.startsWith(CUSTOM_PREFIX) ? id.slice(CUSTOM_PREFIX.length) : undefined;
 }
 
 /**
- * Makes the registered content scripts match the granted host permissions exactly: the
- * checkout script runs on linked platforms and nowhere else.
+ * The origins a sub-account's checkout script runs on: a platform's hosts and their
+ * subdomains, or exactly the one host of a custom shop.
  */
-export async function syncRegistrations(api: RegistrationApi): Promise<string[]> {
-  const linked = await linkedPlatforms(api);
-  const wanted = new Map(linked.map((p) => [scriptId(p), originPatterns(p)]));
+export function linkOrigins(id: string): string[] | undefined {
+  const host = customHost(id);
+  if (host !== undefined) return isShopHost(host) ? [`https://${host}/*`] : undefined;
+  const platform = platformById(id);
+  return platform && originPatterns(platform);
+}
+
+/** A host name a custom shop may have: lower-case DNS labels with at least one dot. */
+export function isShopHost(host: string): boolean {
+  return host.length <= 253 && /^(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))+$/.test(host) && !/^[0-9.]+$/.test(host);
+}
+
+const scriptId = (id: string) => `checkout-${id}`;
+
+export interface LinkState {
+  /** the sub-account row exists: the user linked it (or granted its sites in the browser) */
+  linked: boolean;
+  /** the browser grants the sub-account's origins */
+  granted: boolean;
+}
+
+/** Whether the browser grants each sub-account's origins. */
+export async function grants(api: Pick<RegistrationApi, 'permissions'>, ids: readonly string[]): Promise<Map<string, boolean>> {
+  const granted = await Promise.all(
+    ids.map((id) => {
+      const origins = linkOrigins(id);
+      return origins ? api.permissions.contains({ origins }) : Promise.resolve(false);
+    }),
+  );
+  return new Map(ids.map((id, i) => [id, granted[i]]));
+}
+
+/**
+ * Sub-accounts whose checkout script should run: linked by the user and still granted by the
+ * browser. Site access revoked in the browser's settings stops the script; the row stays so
+ * the page can say so.
+ */
+export async function activeLinks(api: Pick<RegistrationApi, 'permissions'>, store: LinkStore): Promise<string[]> {
+  const ids = (await store.toArray()).map((row) => row.platform).filter((id) => linkOrigins(id));
+  const granted = await grants(api, ids);
+  return ids.filter((id) => granted.get(id));
+}
+
+/**
+ * Platforms whose sites the browser grants without a sub-account row become linked: the
+ * e2e build starts with every host granted, and a user may grant a platform's sites from the
+ * browser's own menu. `added` limits this to the origins a permissions.onAdded event named,
+ * so a platform the user unlinked (whose access the browser kept) is not linked again by an
+ * unrelated grant. Custom shops are only ever added from the options page.
+ */
+export async function adoptGranted(
+  api: Pick<RegistrationApi, 'permissions'>,
+  store: LinkStore,
+  now: number,
+  added?: readonly string[],
+): Promise<string[]> {
+  const candidates = PLATFORMS.filter((p) => !added || originPatterns(p).some((o) => added.includes(o)));
+  const granted = await grants(api, candidates.map((p) => p.id));
+  const adopted: string[] = [];
+  for (const p of candidates) {
+    if (!granted.get(p.id) || (await store.get(p.id))) continue;
+    await store.add({ platform: p.id, linkedAt: now });
+    adopted.push(p.id);
+  }
+  return adopted;
+}
+
+/**
+ * Makes the registered content scripts match the active links exactly: the checkout script
+ * runs on linked, granted sub-accounts and nowhere else. Returns the registered ids.
+ */
+export async function syncRegistrations(api: RegistrationApi, store: LinkStore): Promise<string[]> {
+  const wanted = new Map((await activeLinks(api, store)).map((id) => [scriptId(id), linkOrigins(id)!]));
   const existing = await api.scripting.getRegisteredContentScripts();
   const stale = existing
     .filter((s) => s.id.startsWith('checkout-'))
@@ -51,4 +131,23 @@ export async function syncRegistrations(api: RegistrationApi): Promise<string[]>
     );
   }
   return [...wanted.keys()];
+}
+
+/** The lock every change of registrations takes, in the background and the options page alike. */
+export const REGISTRATION_LOCK = 'registrations';
+
+/**
+ * Brings links and registrations up to date after a browser event: on install or update every
+ * platform the browser already grants is linked, on a grant only the platforms it named.
+ */
+export async function refreshLinks(
+  api: RegistrationApi,
+  store: LinkStore,
+  exclusive: Exclusive,
+  event: { adopt: 'all' | readonly string[] | 'none'; now: number },
+): Promise<string[]> {
+  return exclusive(REGISTRATION_LOCK, async () => {
+    if (event.adopt !== 'none') await adoptGranted(api, store, event.now, event.adopt === 'all' ? undefined : event.adopt);
+    return syncRegistrations(api, store);
+  });
 }

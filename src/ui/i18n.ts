@@ -1,11 +1,57 @@
 import { browser } from 'wxt/browser';
 
+/** The languages the extension ships (folders in public/_locales). */
+export const LOCALES = ['en', 'zh_CN', 'ja'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** Settings key of the language chosen in Options; absent means the browser's. */
+export const LANGUAGE_SETTING = 'language';
+
+interface MessageEntry {
+  message: string;
+  placeholders?: Record<string, { content: string }>;
+}
+type Messages = Record<string, MessageEntry>;
+
+let override: { locale: Locale; messages: Messages } | undefined;
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+/**
+ * Fills a messages.json entry the way browser.i18n does: named $PLACEHOLDERS$ become their
+ * content, then $1…$9 become the substitutions and $$ a dollar sign.
+ */
+export function formatMessage(entry: MessageEntry, substitutions?: string | string[]): string {
+  const subs = substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
+  const placeholders = new Map(Object.entries(entry.placeholders ?? {}).map(([k, v]) => [k.toLowerCase(), v.content]));
+  const named = entry.message.replace(/\$([a-zA-Z0-9_@]+)\$/g, (whole, name: string) => placeholders.get(name.toLowerCase()) ?? whole);
+  return named.replace(/\$(\$|[1-9])/g, (_, n: string) => (n === '$' ? '$' : (subs[Number(n) - 1] ?? '')));
+}
+
+/**
+ * Uses `locale`'s messages instead of the browser's language from now on (undefined goes
+ * back to the browser's). `load` reads a locale's messages.json from the extension package.
+ */
+export async function setLocaleOverride(locale: Locale | undefined, load: (locale: Locale) => Promise<Messages> = loadPackaged): Promise<void> {
+  override = locale ? { locale, messages: await load(locale) } : undefined;
+}
+
+async function loadPackaged(locale: Locale): Promise<Messages> {
+  const response = await fetch(browser.runtime.getURL(`/_locales/${locale}/messages.json` as '/'));
+  return (await response.json()) as Messages;
+}
+
 /** A translated string from public/_locales; the key itself if a translation is missing. */
 export function t(key: string, substitutions?: string | string[]): string {
+  const entry = override?.messages[key];
+  if (entry) return formatMessage(entry, substitutions);
   return browser.i18n.getMessage(key as never, substitutions) || key;
 }
 
-/** The browser's UI language, for Intl formatting. */
+/** The UI language (the chosen one, else the browser's), for Intl formatting and `lang`. */
 export function uiLocale(): string {
+  if (override) return override.locale.replace('_', '-');
   return browser.i18n.getUILanguage?.() || navigator.language;
 }

@@ -22,7 +22,12 @@ describe.each(['chrome-mv3', 'firefox-mv3'])('store build %s', (dir) => {
     expect(m.manifest_version).toBe(3);
     expect(m.host_permissions).toBeUndefined();
     expect(m.content_scripts).toBeUndefined();
-    expect([...m.optional_host_permissions].sort()).toEqual(allOrigins);
+    // Every platform's origins, plus the one pattern that lets the user add a shop by address.
+    expect([...m.optional_host_permissions].sort()).toEqual([...allOrigins, 'https://*/*'].sort());
+  });
+
+  it('opens the options page in a tab', () => {
+    expect(m.options_ui).toMatchObject({ page: 'options.html', open_in_tab: true });
   });
 
   it('asks only for the permissions the product uses, and nothing reaches in from outside', () => {

@@ -1,0 +1,50 @@
+import type { LedgerDb } from '../ledger/db';
+import { isLocale, LANGUAGE_SETTING, type Locale } from '../ui/i18n';
+
+/** Settings the options page writes; the background and popup read them from the ledger. */
+export const SETTING = {
+  /** most points one platform can earn in a day; absent = no cap */
+  dailyCap: 'dailyCap',
+  /** whether the extension may show a notification when an action is recorded; default on */
+  notifications: 'notifications',
+  /** the UI language chosen instead of the browser's (en, zh_CN, ja); absent = the browser's */
+  language: LANGUAGE_SETTING,
+} as const;
+
+export interface Settings {
+  dailyCap: number | undefined;
+  notifications: boolean;
+  language: Locale | undefined;
+}
+
+/** The settings as stored, with anything unreadable taken as its default. */
+export async function readSettings(db: LedgerDb): Promise<Settings> {
+  const [cap, notifications, language] = await db.settings.bulkGet([SETTING.dailyCap, SETTING.notifications, SETTING.language]);
+  const capValue = cap?.value;
+  return {
+    dailyCap: typeof capValue === 'number' && Number.isInteger(capValue) && capValue > 0 ? capValue : undefined,
+    notifications: notifications?.value !== false,
+    language: isLocale(language?.value) ? language.value : undefined,
+  };
+}
+
+/** Checks and stores a daily cap typed by the user: a whole number of points, or empty for none. */
+export async function saveDailyCap(db: LedgerDb, typed: string): Promise<{ ok: true; value: number | undefined } | { ok: false }> {
+  const text = typed.trim();
+  if (!text) {
+    await db.settings.delete(SETTING.dailyCap);
+    return { ok: true, value: undefined };
+  }
+  if (!/^\d{1,7}$/.test(text) || Number(text) === 0) return { ok: false };
+  await db.settings.put({ key: SETTING.dailyCap, value: Number(text) });
+  return { ok: true, value: Number(text) };
+}
+
+export async function saveNotifications(db: LedgerDb, on: boolean): Promise<void> {
+  await db.settings.put({ key: SETTING.notifications, value: on });
+}
+
+export async function saveLanguage(db: LedgerDb, language: Locale | undefined): Promise<void> {
+  if (language) await db.settings.put({ key: SETTING.language, value: language });
+  else await db.settings.delete(SETTING.language);
+}

@@ -1,0 +1,126 @@
+import type { Page, Worker } from '@playwright/test';
+import { seriousViolations } from './axe';
+import { expect, screenshot, test, waitForLinked, type ChromeGlobal } from './extension';
+
+const ORDER_URL = 'https://www.ubereats.com/orders/3f2a9c1e-7d4b-4e8a-9b61-2c5d8e0f1a77';
+const UBER_SITES: [RegExp, string][] = [
+  [/^https:\/\/www\.ubereats\.com\/checkout/, 'ubereats/checkout.html'],
+  [/^https:\/\/www\.ubereats\.com\/orders\//, 'ubereats/confirmation.html'],
+];
+
+const registered = (sw: Worker) =>
+  sw.evaluate(async () => {
+    const { chrome } = globalThis as unknown as ChromeGlobal;
+    return (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id);
+  });
+
+/** Places an Uber Eats order with utensils left off, in a new tab. */
+async function placeUberOrder(page: Page) {
+  await page.goto('https://www.ubereats.com/checkout');
+  await page.getByRole('button', { name: 'Place order' }).click();
+  await page.waitForURL(ORDER_URL);
+  await expect(page.getByRole('heading', { name: 'Thanks for your order' })).toBeVisible();
+}
+
+test('first install opens the welcome in Options, which passes axe in light and dark', async ({ context, serviceWorker }) => {
+  await waitForLinked(serviceWorker, 'ubereats');
+  const welcome = context.pages().find((p) => p.url().endsWith('/options.html#welcome')) ?? (await context.waitForEvent('page'));
+  expect(welcome.url()).toMatch(/^chrome-extension:\/\/[a-z]+\/options\.html#welcome$/);
+  await expect(welcome.getByRole('heading', { name: 'Welcome to Carbon Account' })).toBeVisible();
+  await expect(welcome.getByTestId('welcome')).toContainText('no network requests, no tracking, no affiliate links');
+  await expect(welcome.getByRole('heading', { name: 'Food delivery' })).toBeVisible();
+  await expect(welcome.getByRole('table')).toContainText('No cutlery');
+  await screenshot(welcome, 'options-welcome');
+  expect(await seriousViolations(welcome)).toEqual([]);
+
+  await welcome.emulateMedia({ colorScheme: 'dark' });
+  await screenshot(welcome, 'options-welcome-dark');
+  expect(await seriousViolations(welcome)).toEqual([]);
+
+  // Keyboard: the welcome's call to action takes focus to the accounts list.
+  await welcome.getByRole('link', { name: 'Link a first shop' }).focus();
+  await welcome.keyboard.press('Enter');
+  await expect(welcome.getByRole('heading', { name: 'Accounts' })).toBeFocused();
+  await expect(welcome.getByTestId('welcome')).toHaveCount(0);
+});
+
+test('unlinking stops detection there; linking registers the script and a checkout records an action', async ({
+  context,
+  extensionId,
+  serve,
+  serviceWorker,
+  openPopup,
+}) => {
+  await serve(UBER_SITES);
+  await waitForLinked(serviceWorker, 'ubereats');
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const uber = options.getByTestId('account-ubereats');
+  // The e2e build starts with every platform's sites granted: each is linked at install.
+  await expect(uber.getByTestId('status')).toHaveText('Linked');
+
+  await options.getByRole('button', { name: 'Unlink Uber Eats' }).click();
+  const dialog = options.getByRole('dialog', { name: 'Unlink Uber Eats?' });
+  await expect(dialog).toBeVisible();
+  await screenshot(options, 'options-unlink-dialog');
+  await dialog.getByRole('button', { name: 'Unlink, keep history' }).click();
+  await expect(uber.getByTestId('status')).toHaveText('Not linked');
+  await expect(options.getByTestId('notice')).toContainText('Uber Eats is unlinked. Its history is kept.');
+  expect(await registered(serviceWorker)).not.toContain('checkout-ubereats');
+
+  await placeUberOrder(await context.newPage());
+  const popup = await openPopup();
+  await expect(popup.getByText('No actions yet')).toBeVisible();
+  await expect(popup.getByTestId('total-grams')).toHaveText('0 g CO2e avoided');
+
+  await options.getByRole('button', { name: 'Link Uber Eats' }).click();
+  await expect(uber.getByTestId('status')).toHaveText('Linked');
+  await expect(options.getByTestId('notice')).toHaveText('Uber Eats is linked. Its checkout pages are read from now on.');
+  expect(await registered(serviceWorker)).toContain('checkout-ubereats');
+
+  await placeUberOrder(await context.newPage());
+  await expect(popup.getByTestId('total-grams')).toHaveText('15 g CO2e avoided');
+  await expect(uber).toContainText('Actions: 1 · 15 g CO2e avoided');
+  await screenshot(options, 'options-linked');
+  expect(await seriousViolations(options)).toEqual([]);
+
+  // Unlink again, deleting the history: the account is back to nothing.
+  await options.getByRole('button', { name: 'Unlink Uber Eats' }).click();
+  await options.getByRole('dialog').getByRole('button', { name: 'Unlink and delete its history' }).click();
+  await expect(options.getByTestId('notice')).toContainText('Uber Eats is unlinked and its history is deleted.');
+  await expect(popup.getByTestId('total-grams')).toHaveText('0 g CO2e avoided');
+  await expect(uber).not.toContainText('Actions:');
+});
+
+test('a typed label is kept, and an address that is not a shop gets a clear message', async ({ context, extensionId, serviceWorker }) => {
+  await waitForLinked(serviceWorker, 'ubereats');
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const label = options.getByRole('textbox', { name: 'Your label for Uber Eats' });
+  await label.fill('Work lunches');
+  await label.press('Tab');
+  await options.reload();
+  await expect(options.getByRole('textbox', { name: 'Your label for Uber Eats' })).toHaveValue('Work lunches');
+
+  const address = options.getByRole('textbox', { name: 'Shop address' });
+  await address.fill('not a shop');
+  await options.getByRole('button', { name: 'Add shop' }).click();
+  await expect(options.getByRole('alert')).toHaveText('That does not look like a shop’s web address. Try something like shop.example.com.');
+  await address.fill('https://www.ubereats.com/store/x');
+  await address.press('Enter');
+  await expect(options.getByRole('alert')).toHaveText('That address belongs to Uber Eats. Link it in the list above.');
+});
+
+test('choosing a language shows Options and the popup in it', async ({ context, extensionId, serviceWorker, openPopup }) => {
+  await waitForLinked(serviceWorker, 'ubereats');
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.getByRole('combobox', { name: 'Language' }).selectOption('ja');
+  await expect(options.getByRole('heading', { level: 1 })).toHaveText('カーボンアカウントの設定');
+  await expect(options.getByTestId('account-ubereats').getByTestId('status')).toHaveText('連携済み');
+  await expect(options.locator('html')).toHaveAttribute('lang', 'ja');
+  const popup = await openPopup();
+  await expect(popup.getByRole('heading', { level: 1 })).toHaveText('カーボンアカウント');
+  await options.getByRole('combobox', { name: '言語' }).selectOption('');
+  await expect(options.getByRole('heading', { level: 1 })).toHaveText('Carbon Account options');
+});
