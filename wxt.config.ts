@@ -15,6 +15,8 @@ const platformOrigins = PLATFORMS.flatMap(originPatterns);
  * origin at that moment; this broad pattern only makes such a request possible.
  */
 export const CUSTOM_SHOP_ORIGINS = ['https://*/*'];
+/** The e2e build also grants one test shop, so adding a shop by address needs no prompt there. */
+export const E2E_CUSTOM_SHOP = 'https://greenbowl.example/*';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -27,7 +29,7 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage', 'unlimitedStorage', 'scripting'],
     optional_host_permissions: [...platformOrigins, ...CUSTOM_SHOP_ORIGINS],
-    ...(grantHosts ? { host_permissions: platformOrigins } : {}),
+    ...(grantHosts ? { host_permissions: [...platformOrigins, E2E_CUSTOM_SHOP] } : {}),
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {

@@ -1,6 +1,7 @@
 import type { LedgerDb } from '../ledger/db';
 import { recordOrder } from '../ledger/record';
 import { messagePlatform, parseMessage, type Message, type PageReading, type Reply } from '../messaging/protocol';
+import { customHost } from './registration';
 import { ownsHost } from '../platforms/hosts';
 import { platformById } from '../platforms/index';
 import type { Observation } from '../platforms/types';
@@ -79,8 +80,11 @@ export function senderProblem(message: Message, sender: SenderInfo, extensionId:
   if (sender.id !== extensionId) return 'sender is not this extension';
   if (sender.tabId === undefined || sender.tabId < 0) return 'sender is not a content script in a tab';
   if (sender.frameId !== undefined && sender.frameId !== 0) return 'sender is not a top-level frame';
-  const platform = platformById(messagePlatform(message));
-  if (!platform) return `unknown platform ${messagePlatform(message)}`;
+  const id = messagePlatform(message);
+  // A custom shop speaks only from its exact host; a platform from any host it owns.
+  const custom = customHost(id);
+  const platform = custom === undefined ? platformById(id) : undefined;
+  if (custom === undefined && !platform) return `unknown platform ${id}`;
   let host: string;
   try {
     const url = new URL(sender.url ?? '');
@@ -89,7 +93,7 @@ export function senderProblem(message: Message, sender: SenderInfo, extensionId:
   } catch {
     return 'sender has no page address';
   }
-  if (!ownsHost(platform, host)) return `host ${host} does not belong to ${platform.id}`;
+  if (custom !== undefined ? host !== custom : !ownsHost(platform!, host)) return `host ${host} does not belong to ${id}`;
   return null;
 }
 
@@ -173,6 +177,17 @@ export async function handleMessage(raw: unknown, sender: SenderInfo, deps: Flow
     deps.log(`rejected: ${problem}`);
     return { ok: false, reason: problem };
   }
+  const id = messagePlatform(message);
+  // A custom shop counts only while the user has it added (its row is their consent).
+  const sub = customHost(id) !== undefined || message.type === 'identity-seen' ? await deps.db.subAccounts.get(id) : undefined;
+  if (customHost(id) !== undefined && !sub) {
+    deps.log(`rejected: ${id} is not a shop the user added`);
+    return { ok: false, reason: `${id} is not a shop the user added` };
+  }
+  if (message.type === 'identity-seen') {
+    if (sub && sub.linkedAs !== message.linkedAs) await deps.db.subAccounts.update(id, { linkedAs: message.linkedAs });
+    return { ok: true, recorded: 0 };
+  }
   const tabId = sender.tabId!;
   // The press and the confirmation page can arrive together: one tab's messages go one at a time.
   return deps.exclusive(`checkout:${tabId}`, async () => {
@@ -191,7 +206,7 @@ export async function handleMessage(raw: unknown, sender: SenderInfo, deps: Flow
   });
 }
 
-async function applyMessage(deps: FlowDeps, tabId: number, message: Message): Promise<Reply> {
+async function applyMessage(deps: FlowDeps, tabId: number, message: Exclude<Message, { type: 'identity-seen' }>): Promise<Reply> {
   const { reading } = message;
   if (message.type === 'order-placed') {
     const pending = await readKey<PendingCheckout>(deps.session, pendingKey(tabId, reading.platform));

@@ -1,6 +1,7 @@
 import { placeOrderButton } from '../detect/place-order';
 import type { Message, PageReading } from '../messaging/protocol';
-import { detectPage } from '../platforms/index';
+import { detectCustomShop } from '../detect/generic';
+import { detectPage, platformById } from '../platforms/index';
 import type { ChoiceKind } from '../platforms/types';
 
 /** The part of WXT's content-script context the watcher uses. */
@@ -38,7 +39,9 @@ export function watchCheckout(win: Window, ctx: WatchContext, options: WatchOpti
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const read = (): PageReading | null => {
-    const reading = detectPage(new URL(win.location.href), doc);
+    const url = new URL(win.location.href);
+    // The script runs only where the user linked: off a platform's hosts, that is a shop they added.
+    const reading = detectPage(url, doc) ?? detectCustomShop(url, doc);
     if (!reading) return null;
     if (reading.page === 'checkout') {
       if (!touched) reading.observations.forEach((o) => defaults.add(o.kind));
@@ -55,10 +58,19 @@ export function watchCheckout(win: Window, ctx: WatchContext, options: WatchOpti
     const reading = read();
     lastPage = reading?.page;
     if (!reading || reading.page === 'other') return;
+    reportIdentity(reading.platform);
     const signature = JSON.stringify(reading);
     if (signature === lastSent) return;
     lastSent = signature;
     void options.send({ type: 'page-read', reading }).catch(() => undefined);
+  };
+
+  let lastIdentity: string | undefined;
+  const reportIdentity = (platform: string) => {
+    const linkedAs = platformById(platform)?.identity?.(new URL(win.location.href), doc);
+    if (!linkedAs || linkedAs === lastIdentity) return;
+    lastIdentity = linkedAs;
+    void options.send({ type: 'identity-seen', platform, linkedAs }).catch(() => undefined);
   };
 
   const schedule = () => {

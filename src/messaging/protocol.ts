@@ -6,7 +6,8 @@ import { CHOICE_KINDS } from '../platforms/types';
  * crosses the boundary is parsed with these schemas first; nothing else is accepted.
  */
 
-const PlatformId = v.pipe(v.string(), v.regex(/^[a-z0-9-]{2,32}$/));
+/** A platform's id, or `custom:<host>` for a shop the user added by its address. */
+const PlatformId = v.pipe(v.string(), v.regex(/^(?:[a-z0-9-]{2,32}|custom:[a-z0-9.-]{3,253})$/));
 
 const ObservationSchema = v.strictObject({
   kind: v.picklist(CHOICE_KINDS),
@@ -26,10 +27,16 @@ export const MessageSchema = v.variant('type', [
   v.strictObject({ type: v.literal('page-read'), reading: PageReadingSchema }),
   /** the shopper pressed the place-order button; `reading` is the checkout as it was then */
   v.strictObject({ type: v.literal('order-placed'), reading: PageReadingSchema }),
+  /** the display name or masked account id a signed-in platform page shows (never a secret) */
+  v.strictObject({
+    type: v.literal('identity-seen'),
+    platform: PlatformId,
+    linkedAs: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(64), v.regex(/^[^\p{Cc}]+$/u)),
+  }),
 ]);
 
 export type Message = v.InferOutput<typeof MessageSchema>;
-export type PageReading = Message['reading'];
+export type PageReading = v.InferOutput<typeof PageReadingSchema>;
 
 export type Reply = { ok: true; recorded: number } | { ok: false; reason: string };
 
@@ -46,5 +53,5 @@ export function parseMessage(value: unknown): ParseResult {
 
 /** The platform a message speaks for. */
 export function messagePlatform(message: Message): string {
-  return message.reading.platform;
+  return message.type === 'identity-seen' ? message.platform : message.reading.platform;
 }

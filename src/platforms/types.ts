@@ -45,4 +45,9 @@ export interface Platform {
   kinds: readonly ChoiceKind[];
   /** Pure and synchronous: reads the page as a person would. */
   detect(url: URL, doc: Document): Omit<PageReading, 'platform'>;
+  /**
+   * The display name or masked account id a signed-in page shows, for "linked as …" in
+   * Options. Reads visible page text only: never a password, cookie, token or storage.
+   */
+  identity?(url: URL, doc: Document): string | undefined;
 }

@@ -54,6 +54,6 @@ it('the Firefox build names its add-on id and declares it collects no data', () 
   expect(manifest('chrome-mv3').browser_specific_settings).toBeUndefined();
 });
 
-it.each(['e2e/chrome-mv3', 'e2e/firefox-mv3'])('the e2e build %s starts with every platform granted', (dir) => {
-  expect([...manifest(dir).host_permissions].sort()).toEqual(allOrigins);
+it.each(['e2e/chrome-mv3', 'e2e/firefox-mv3'])('the e2e build %s starts with every platform (and one test shop) granted', (dir) => {
+  expect([...manifest(dir).host_permissions].sort()).toEqual([...allOrigins, 'https://greenbowl.example/*'].sort());
 });

@@ -69,6 +69,8 @@ test('unlinking stops detection there; linking registers the script and a checko
   expect(await registered(serviceWorker)).not.toContain('checkout-ubereats');
 
   await placeUberOrder(await context.newPage());
+  // Nothing may arrive: give a still-running script more than its debounce and a round trip.
+  await context.pages()[0].waitForTimeout(1000);
   const popup = await openPopup();
   await expect(popup.getByText('No actions yet')).toBeVisible();
   await expect(popup.getByTestId('total-grams')).toHaveText('0 g CO2e avoided');
@@ -123,4 +125,50 @@ test('choosing a language shows Options and the popup in it', async ({ context, 
   await expect(popup.getByRole('heading', { level: 1 })).toHaveText('カーボンアカウント');
   await options.getByRole('combobox', { name: '言語' }).selectOption('');
   await expect(options.getByRole('heading', { level: 1 })).toHaveText('Carbon Account options');
+});
+
+test('a shop added by its address is read by the generic detector, and removing it stops that', async ({
+  context,
+  extensionId,
+  serve,
+  serviceWorker,
+  openPopup,
+}) => {
+  await serve([
+    [/^https:\/\/greenbowl\.example\/checkout/, 'custom-shop/checkout.html'],
+    [/^https:\/\/greenbowl\.example\/order\/thanks/, 'custom-shop/confirmation.html'],
+  ]);
+  await waitForLinked(serviceWorker, 'ubereats');
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.getByRole('textbox', { name: 'Shop address' }).fill('https://greenbowl.example/checkout');
+  await options.getByRole('button', { name: 'Add shop' }).click();
+  await expect(options.getByTestId('notice')).toHaveText('greenbowl.example is linked. Its checkout pages are read from now on.');
+  const shopRow = options.getByTestId('account-custom:greenbowl.example');
+  await expect(shopRow.getByTestId('status')).toHaveText('Linked');
+  await expect(options.getByRole('heading', { name: 'Shops you added' })).toBeVisible();
+  expect(await registered(serviceWorker)).toContain('checkout-custom:greenbowl.example');
+
+  const order = async () => {
+    const shop = await context.newPage();
+    await shop.goto('https://greenbowl.example/checkout');
+    await shop.getByRole('checkbox', { name: 'No cutlery, please' }).check();
+    await shop.getByRole('button', { name: 'Place order' }).click();
+    await shop.waitForURL(/\/order\/thanks/);
+    await expect(shop.getByRole('heading', { name: 'Thank you for your order' })).toBeVisible();
+  };
+  await order();
+  const popup = await openPopup();
+  await expect(popup.getByTestId('total-grams')).toHaveText('15 g CO2e avoided');
+  await expect(shopRow).toContainText('Actions: 1 · 15 g CO2e avoided');
+  await screenshot(options, 'options-custom-shop');
+
+  await options.getByRole('button', { name: 'Remove greenbowl.example' }).click();
+  await options.getByRole('dialog').getByRole('button', { name: 'Unlink, keep history' }).click();
+  await expect(shopRow).toHaveCount(0);
+  expect(await registered(serviceWorker)).not.toContain('checkout-custom:greenbowl.example');
+  await order();
+  await popup.waitForTimeout(1000);
+  await expect(popup.getByTestId('total-grams')).toHaveText('15 g CO2e avoided');
+  await expect(popup.getByTestId('actions').getByRole('listitem')).toHaveCount(1);
 });
