@@ -64,7 +64,7 @@ export function Options(props: OptionsProps) {
         </p>
         <Accounts deps={props.deps} events={props.events} locale={props.locale} notify={setNotice} />
         {props.children}
-        <Settings db={props.deps.db} onLanguage={props.onLanguage} />
+        <Settings db={props.deps.db} locale={props.locale} onLanguage={props.onLanguage} />
         <Methodology locale={props.locale} />
       </main>
     </>

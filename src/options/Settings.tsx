@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { LedgerDb } from '../ledger/db';
 import { isLocale, LOCALES, t } from '../ui/i18n';
 import { useLiveQuery } from '../ui/use-live-query';
-import { readSettings, saveDailyCap, saveLanguage, saveNotifications } from './settings';
+import { formatNumber } from '../ui/format';
+import { DEFAULT_DAILY_CAP, readSettings, saveDailyCap, saveLanguage, saveNotifications } from './settings';
 
 /** A language's own name for itself ("日本語"), so a reader can find theirs in any UI language. */
 function endonym(locale: string): string {
@@ -10,7 +11,7 @@ function endonym(locale: string): string {
   return new Intl.DisplayNames([tag], { type: 'language' }).of(tag) ?? tag;
 }
 
-export function Settings(props: { db: LedgerDb; onLanguage(): void }) {
+export function Settings(props: { db: LedgerDb; locale: string; onLanguage(): void }) {
   const { db } = props;
   const settings = useLiveQuery(() => readSettings(db));
   const [cap, setCap] = useState('');
@@ -48,7 +49,7 @@ export function Settings(props: { db: LedgerDb; onLanguage(): void }) {
         />
         <button type="submit">{t('save')}</button>
         <p id="daily-cap-help" class="help">
-          {t('dailyCapHelp')}
+          {t('dailyCapHelp', formatNumber(DEFAULT_DAILY_CAP, props.locale))}
         </p>
         <p role="status" class={capProblem ? 'problem' : 'ok'}>
           {capProblem ? t('dailyCapInvalid') : capSaved ? t('settingsSaved') : ''}

@@ -3,7 +3,7 @@ import { isLocale, LANGUAGE_SETTING, type Locale } from '../ui/i18n';
 
 /** Settings the options page writes; the background and popup read them from the ledger. */
 export const SETTING = {
-  /** most points one platform can earn in a day; absent = no cap */
+  /** most actions one platform may add to the account in a day (the ledger applies it); absent = the default */
   dailyCap: 'dailyCap',
   /** whether the extension may show a notification when an action is recorded; default on */
   notifications: 'notifications',
@@ -11,7 +11,11 @@ export const SETTING = {
   language: LANGUAGE_SETTING,
 } as const;
 
+/** The ledger's cap when none is set (src/ledger/record.ts DEFAULT_DAILY_CAP). */
+export const DEFAULT_DAILY_CAP = 20;
+
 export interface Settings {
+  /** undefined: the default applies */
   dailyCap: number | undefined;
   notifications: boolean;
   language: Locale | undefined;
@@ -28,14 +32,14 @@ export async function readSettings(db: LedgerDb): Promise<Settings> {
   };
 }
 
-/** Checks and stores a daily cap typed by the user: a whole number of points, or empty for none. */
+/** Checks and stores a daily cap typed by the user: a whole number of actions, or empty for the default. */
 export async function saveDailyCap(db: LedgerDb, typed: string): Promise<{ ok: true; value: number | undefined } | { ok: false }> {
   const text = typed.trim();
   if (!text) {
     await db.settings.delete(SETTING.dailyCap);
     return { ok: true, value: undefined };
   }
-  if (!/^\d{1,7}$/.test(text) || Number(text) === 0) return { ok: false };
+  if (!/^\d{1,4}$/.test(text) || Number(text) === 0) return { ok: false };
   await db.settings.put({ key: SETTING.dailyCap, value: Number(text) });
   return { ok: true, value: Number(text) };
 }

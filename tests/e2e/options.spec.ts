@@ -94,7 +94,7 @@ test('unlinking stops detection there; linking registers the script and a checko
   await expect(uber).not.toContainText('Actions:');
 });
 
-test('a typed label is kept, and an address that is not a shop gets a clear message', async ({ context, extensionId, serviceWorker }) => {
+test('a typed label and the settings are kept, and an address that is not a shop gets a clear message', async ({ context, extensionId, serviceWorker }) => {
   await waitForLinked(serviceWorker, 'ubereats');
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
@@ -111,6 +111,25 @@ test('a typed label is kept, and an address that is not a shop gets a clear mess
   await address.fill('https://www.ubereats.com/store/x');
   await address.press('Enter');
   await expect(options.getByRole('alert')).toHaveText('That address belongs to Uber Eats. Link it in the list above.');
+
+  const cap = options.getByRole('textbox', { name: 'Daily cap per platform (actions)' });
+  await cap.fill('lots');
+  await cap.press('Enter');
+  await expect(options.getByText('Enter a whole number from 1 to 9999, or leave it empty for the default.')).toBeVisible();
+  await cap.fill('5');
+  await options.getByRole('button', { name: 'Save' }).click();
+  await expect(options.getByText('Saved.')).toBeVisible();
+  await options.getByRole('checkbox', { name: 'Show a notification when an action is recorded' }).uncheck();
+  await options.reload();
+  await expect(options.getByRole('textbox', { name: 'Daily cap per platform (actions)' })).toHaveValue('5');
+  await expect(options.getByRole('checkbox', { name: 'Show a notification when an action is recorded' })).not.toBeChecked();
+  const stored = await serviceWorker.evaluate(async () => {
+    const open = indexedDB.open('carbon-account');
+    const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
+    const all = db.transaction('settings').objectStore('settings').getAll();
+    return new Promise((resolve) => (all.onsuccess = () => resolve(all.result)));
+  });
+  expect(stored).toEqual(expect.arrayContaining([{ key: 'dailyCap', value: 5 }, { key: 'notifications', value: false }]));
 });
 
 test('choosing a language shows Options and the popup in it', async ({ context, extensionId, serviceWorker, openPopup }) => {
@@ -165,6 +184,7 @@ test('a shop added by its address is read by the generic detector, and removing 
 
   await options.getByRole('button', { name: 'Remove greenbowl.example' }).click();
   await options.getByRole('dialog').getByRole('button', { name: 'Unlink, keep history' }).click();
+  await expect(options.getByTestId('notice')).toHaveText(/^greenbowl\.example is unlinked\. Its history is kept\./);
   await expect(shopRow).toHaveCount(0);
   expect(await registered(serviceWorker)).not.toContain('checkout-custom:greenbowl.example');
   await order();
