@@ -1,7 +1,8 @@
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import type { ChoiceKind } from '../platforms/types';
 
-export type ActionStatus = 'active' | 'disputed';
+/** active: counted; disputed: taken out by the user; capped: over the platform's daily cap, kept but not counted */
+export type ActionStatus = 'active' | 'disputed' | 'capped';
 
 /** An observation committed by a placed order: the ledger's unit. */
 export interface Action {
@@ -15,15 +16,23 @@ export interface Action {
   wasDefault: boolean;
   observedAt: number;
   committedAt: number;
+  /** the local calendar day (YYYY-MM-DD) of committedAt, fixed when recorded so totals never depend on the reader's time zone */
+  day: string;
   grams: { central: number; low: number; high: number };
   points: number;
   methodologyVersion: string;
   status: ActionStatus;
+  /** set while disputed: when, and what the user said ("cutlery came anyway") */
+  disputedAt?: number;
+  disputeReason?: string;
 }
 
 /** Sums kept in step with every write so reading the account never scans actions. */
 export interface Total {
-  /** 'all', 'platform:<id>', 'kind:<kind>', 'day:<YYYY-MM-DD>' */
+  /**
+   * 'all', 'platform:<id>', 'kind:<kind>', 'day:<YYYY-MM-DD>', 'daycat:<YYYY-MM-DD>:<category>'
+   * over active actions; 'redeemed' holds the points spent on vouchers (count = redemptions).
+   */
   key: string;
   count: number;
   grams: number;
@@ -72,6 +81,41 @@ export interface Setting {
   value: unknown;
 }
 
+/** One schema version: its stores and, from version 2 on, the upgrade that carries data over. */
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+/**
+ * The schema, in one place. Never edit a version once released: append version n + 1 with an
+ * upgrade, and a test that seeds version n and opens n + 1 (tests/unit/ledger-schema.test.ts
+ * shows the pattern). Version 1 is not released yet, which is why its indexes could still change.
+ */
+export const SCHEMA: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      // [platform+day+status] counts a platform's actions of a day for the daily cap.
+      actions: '++id, &[platform+orderKey+kind], [platform+day+status], platform, kind, committedAt, status',
+      totals: 'key',
+      subAccounts: 'platform',
+      vouchers: '++id, &requestId, rewardId, platform, status, issuedAt',
+      settings: 'key',
+      orderAliases: 'refKey',
+    },
+  },
+];
+
+/** Declares `versions` on `db`; the ledger uses SCHEMA, an upgrade test passes SCHEMA plus its next version. */
+export function declareSchema(db: Dexie, versions: readonly SchemaVersion[]): void {
+  for (const v of versions) {
+    const declared = db.version(v.version).stores(v.stores);
+    if (v.upgrade) declared.upgrade(v.upgrade);
+  }
+}
+
 export class LedgerDb extends Dexie {
   actions!: EntityTable<Action, 'id'>;
   totals!: EntityTable<Total, 'key'>;
@@ -80,18 +124,9 @@ export class LedgerDb extends Dexie {
   settings!: EntityTable<Setting, 'key'>;
   orderAliases!: EntityTable<OrderAlias, 'refKey'>;
 
-  constructor(name = 'carbon-account') {
+  constructor(name = 'carbon-account', versions: readonly SchemaVersion[] = SCHEMA) {
     super(name);
-    // Schema lives here only. Never edit a version once released: add version(n + 1) with an
-    // upgrade, and a test that seeds version n and opens n + 1.
-    this.version(1).stores({
-      actions: '++id, &[platform+orderKey+kind], platform, kind, committedAt, status',
-      totals: 'key',
-      subAccounts: 'platform',
-      vouchers: '++id, &requestId, rewardId, platform, status, issuedAt',
-      settings: 'key',
-      orderAliases: 'refKey',
-    });
+    declareSchema(this, versions);
   }
 }
 

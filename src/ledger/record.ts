@@ -1,6 +1,9 @@
 import { factorFor, METHODOLOGY_VERSION, pointsFor } from '../carbon/factors';
 import type { Observation } from '../platforms/types';
-import type { Action, LedgerDb, Total } from './db';
+import type { Action, LedgerDb } from './db';
+import { localDay, TotalsDelta } from './totals';
+
+export { applyToTotals, localDay, totalKeys } from './totals';
 
 export interface OrderToRecord {
   platform: string;
@@ -9,65 +12,118 @@ export interface OrderToRecord {
   committedAt: number;
 }
 
-export function dayOf(time: number): string {
-  return new Date(time).toISOString().slice(0, 10);
+/** Settings key of the most actions one platform may add to the account in one day. */
+export const DAILY_CAP_KEY = 'dailyCap';
+/** Far above what one shopper does on one platform in a day; stops a runaway page flooding the account. */
+export const DEFAULT_DAILY_CAP = 20;
+
+/** The per-platform daily cap in actions: the stored setting when it is a positive whole number, else the default. */
+export async function dailyCap(db: LedgerDb): Promise<number> {
+  const value = (await db.settings.get(DAILY_CAP_KEY))?.value;
+  return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : DEFAULT_DAILY_CAP;
 }
 
-/** The totals an action contributes to. */
-export function totalKeys(action: Pick<Action, 'platform' | 'kind' | 'committedAt'>): string[] {
-  return ['all', `platform:${action.platform}`, `kind:${action.kind}`, `day:${dayOf(action.committedAt)}`];
-}
+const identity = (a: Pick<Action, 'platform' | 'orderKey' | 'kind'>) => JSON.stringify([a.platform, a.orderKey, a.kind]);
 
-/** Adds (sign 1) or removes (sign -1) an action's share of every total it belongs to. */
-export async function applyToTotals(db: LedgerDb, action: Action, sign: 1 | -1): Promise<void> {
-  const keys = totalKeys(action);
-  const rows = await db.totals.bulkGet(keys);
-  const next: Total[] = keys.map((key, i) => {
-    const t = rows[i] ?? { key, count: 0, grams: 0, gramsLow: 0, gramsHigh: 0, points: 0 };
-    return {
-      key,
-      count: t.count + sign,
-      grams: t.grams + sign * action.grams.central,
-      gramsLow: t.gramsLow + sign * action.grams.low,
-      gramsHigh: t.gramsHigh + sign * action.grams.high,
-      points: t.points + sign * action.points,
-    };
+/**
+ * Adds the actions not stored yet (by platform + order + kind; repeats within `actions` count
+ * once) and their share of the totals, inside the caller's rw transaction on actions, totals and
+ * settings. With `cap`, actions beyond the platform's daily cap are stored as 'capped' (kept,
+ * not counted); without it each action keeps the status it comes with (import, seeding).
+ * Returns the actions added, with their ids.
+ */
+export async function insertActions(db: LedgerDb, actions: readonly Action[], cap: boolean): Promise<Action[]> {
+  if (actions.length === 0) return [];
+  const stored = await db.actions
+    .where('[platform+orderKey+kind]')
+    .anyOf(actions.map((a) => [a.platform, a.orderKey, a.kind]))
+    .keys();
+  const seen = new Set(stored.map((k) => JSON.stringify(k)));
+  const fresh: Action[] = [];
+  for (const action of actions) {
+    const id = identity(action);
+    if (seen.has(id)) continue;
+    seen.add(id);
+    // A copy without an id: the ledger numbers its own rows.
+    const row = { ...action };
+    delete row.id;
+    fresh.push(row);
+  }
+  if (fresh.length === 0) return fresh;
+  if (cap) await applyDailyCap(db, fresh);
+  const ids = await db.actions.bulkAdd(fresh, { allKeys: true });
+  const delta = new TotalsDelta();
+  fresh.forEach((action, i) => {
+    action.id = ids[i];
+    if (action.status === 'active') delta.add(action, 1);
   });
-  await db.totals.bulkPut(next);
+  await delta.apply(db);
+  return fresh;
+}
+
+/** Marks as 'capped' the active actions that would take their platform past the day's cap. */
+async function applyDailyCap(db: LedgerDb, actions: Action[]): Promise<void> {
+  const limit = await dailyCap(db);
+  const used = new Map<string, number>();
+  for (const action of actions) {
+    if (action.status !== 'active') continue;
+    const key = JSON.stringify([action.platform, action.day]);
+    let count = used.get(key);
+    if (count === undefined) {
+      // Disputed actions used their place under the cap when they were recorded.
+      const index = db.actions.where('[platform+day+status]');
+      const [active, disputed] = await Promise.all([
+        index.equals([action.platform, action.day, 'active']).count(),
+        index.equals([action.platform, action.day, 'disputed']).count(),
+      ]);
+      count = active + disputed;
+    }
+    if (count >= limit) action.status = 'capped';
+    else count += 1;
+    used.set(key, count);
+  }
+}
+
+/** An action for one observation of a placed order, scored with the current methodology. */
+export function scoreObservation(order: OrderToRecord, obs: OrderToRecord['observations'][number]): Action {
+  const factor = factorFor(obs.kind, obs.detail);
+  return {
+    platform: order.platform,
+    kind: obs.kind,
+    ...(obs.detail ? { detail: obs.detail } : {}),
+    orderKey: order.orderKey,
+    wasDefault: obs.wasDefault ?? false,
+    observedAt: obs.observedAt,
+    committedAt: order.committedAt,
+    day: localDay(order.committedAt),
+    grams: { ...factor.grams },
+    points: pointsFor(factor.grams.central),
+    methodologyVersion: METHODOLOGY_VERSION,
+    status: 'active',
+  };
 }
 
 /**
  * Records an order's observations as actions, once per platform + order + kind, and updates
- * the totals in the same transaction. Returns the actions newly added.
+ * the totals in the same transaction. Every observed kind becomes an action, at 0 g when the
+ * methodology does not score it, so the user sees it. Returns the actions newly added
+ * (capped ones included, with status 'capped').
  */
 export async function recordOrder(db: LedgerDb, order: OrderToRecord): Promise<Action[]> {
-  return db.transaction('rw', db.actions, db.totals, async () => {
-    const added: Action[] = [];
-    for (const obs of order.observations) {
-      const factor = factorFor(obs.kind, obs.detail);
-      if (!factor) continue;
-      const exists = await db.actions
-        .where('[platform+orderKey+kind]')
-        .equals([order.platform, order.orderKey, obs.kind])
-        .count();
-      if (exists) continue;
-      const action: Action = {
-        platform: order.platform,
-        kind: obs.kind,
-        ...(obs.detail ? { detail: obs.detail } : {}),
-        orderKey: order.orderKey,
-        wasDefault: obs.wasDefault ?? false,
-        observedAt: obs.observedAt,
-        committedAt: order.committedAt,
-        grams: { ...factor.grams },
-        points: pointsFor(factor.grams.central),
-        methodologyVersion: METHODOLOGY_VERSION,
-        status: 'active',
-      };
-      action.id = await db.actions.add(action);
-      await applyToTotals(db, action, 1);
-      added.push(action);
-    }
-    return added;
-  });
+  const actions = order.observations.map((obs) => scoreObservation(order, obs));
+  return db.transaction('rw', db.actions, db.totals, db.settings, () => insertActions(db, actions, true));
+}
+
+/**
+ * The bulk record path (import, seeding a large ledger): stores ready-made actions with the
+ * status they carry, skipping those already stored, in transactions of `batch` actions, each of
+ * which also updates the totals. Returns how many were added.
+ */
+export async function recordActions(db: LedgerDb, actions: readonly Action[], batch = 10_000): Promise<number> {
+  let added = 0;
+  for (let start = 0; start < actions.length; start += batch) {
+    const slice = actions.slice(start, start + batch);
+    added += (await db.transaction('rw', db.actions, db.totals, () => insertActions(db, slice, false))).length;
+  }
+  return added;
 }
