@@ -1,6 +1,15 @@
 import type { ChoiceKind, Observation } from '../platforms/types';
-import { accessibleName, attributeHints, isSelected, isShown, selectableControls } from './dom';
-import { matchPhrase, normalize, ORDER_PLACED_PHRASES } from './lexicon';
+import { accessibleName, attributeHints, isSelected, isShown, selectableControls, textOf } from './dom';
+import {
+  categoryOf,
+  LEXICON,
+  matchPhrase,
+  mentions,
+  normalize,
+  ORDER_PLACED_PHRASES,
+  SECOND_HAND_CONDITIONS,
+  SHIPPING_SPEED,
+} from './lexicon';
 
 const BINARY_ROLES = new Set(['switch', 'checkbox']);
 
@@ -17,6 +26,28 @@ export interface ReadOptions {
   root?: ParentNode;
 }
 
+const nameOf = (el: Element) => normalize(`${accessibleName(el)} ${attributeHints(el)}`);
+
+/** The other choices in a control's group: same-named radios, a radiogroup/listbox/tablist, a select. */
+function groupSiblings(el: Element): Element[] {
+  if (el.tagName === 'OPTION') return Array.from(el.closest('select')?.options ?? []);
+  const name = el.tagName === 'INPUT' ? el.getAttribute('name') : null;
+  if (name) {
+    const scope = (el as HTMLInputElement).form ?? el.ownerDocument;
+    return Array.from(scope.querySelectorAll('input[type=radio]')).filter((r) => r.getAttribute('name') === name);
+  }
+  const group = el.closest('[role=radiogroup], [role=listbox], [role=tablist]');
+  return group ? Array.from(group.querySelectorAll('[role=radio], [role=option], [role=tab]')) : [];
+}
+
+/** A selected "standard" speed counts as slow shipping only when a faster one was on offer. */
+function standardOverExpress(el: Element, name: string, hiddenClass?: string): boolean {
+  if (!mentions(name, SHIPPING_SPEED.standard) || mentions(name, SHIPPING_SPEED.express)) return false;
+  return groupSiblings(el).some(
+    (other) => other !== el && mentions(nameOf(other), SHIPPING_SPEED.express) && isShown(other, hiddenClass),
+  );
+}
+
 /**
  * The low-carbon choices selected on a page: visible controls whose name affirms a kind and
  * are selected, or yes/no controls whose name declines it and are not selected.
@@ -24,23 +55,63 @@ export interface ReadOptions {
  */
 export function readChoices(doc: Document, options: ReadOptions): Observation[] {
   const found = new Map<ChoiceKind, Observation>();
+  const wantsSpeed = options.kinds.includes('slow-shipping');
   for (const el of selectableControls(options.root ?? doc)) {
-    const match = matchPhrase(`${accessibleName(el)} ${attributeHints(el)}`, options.kinds);
-    if (!match || found.has(match.kind)) continue;
-    if (!isShown(el, options.hiddenClass)) continue;
-    const selected = isSelected(el);
-    const chosen = match.polarity === 'affirm' ? selected : !selected && isBinary(el);
-    if (chosen) found.set(match.kind, { kind: match.kind });
+    const name = nameOf(el);
+    const match = matchPhrase(name, options.kinds);
+    if (match && !found.has(match.kind)) {
+      const selected = isSelected(el);
+      const chosen = match.polarity === 'affirm' ? selected : !selected && isBinary(el);
+      if (chosen && isShown(el, options.hiddenClass)) found.set(match.kind, { kind: match.kind });
+      continue;
+    }
+    if (!match && wantsSpeed && !found.has('slow-shipping') && !isBinary(el) && isSelected(el)) {
+      if (standardOverExpress(el, name, options.hiddenClass) && isShown(el, options.hiddenClass)) {
+        found.set('slow-shipping', { kind: 'slow-shipping' });
+      }
+    }
   }
   return [...found.values()];
+}
+
+/**
+ * Choices a site states in a summary rather than a control (JD's invoice line reads
+ * "电子普通发票" once chosen). Only the few elements the platform names are read, and only
+ * phrases that affirm a kind count.
+ */
+export function readStatedChoices(doc: Document, selectors: string, options: ReadOptions): Observation[] {
+  const found = new Map<ChoiceKind, Observation>();
+  for (const el of Array.from((options.root ?? doc).querySelectorAll(selectors))) {
+    const text = normalize(textOf(el));
+    for (const kind of options.kinds) {
+      if (kind === 'second-hand' || found.has(kind)) continue;
+      if (mentions(text, LEXICON[kind].affirm) && isShown(el, options.hiddenClass)) found.set(kind, { kind });
+    }
+  }
+  return [...found.values()];
+}
+
+export interface ItemOptions {
+  /** the elements that name the items being bought (title, or a card holding title and condition) */
+  items: string;
+  /** true where everything sold is used or refurbished; else the item's text must say so */
+  alwaysUsed?: boolean;
+}
+
+/** A second-hand purchase, with the first used item's product category; null when none. */
+export function readSecondHand(doc: Document, options: ItemOptions): Observation | null {
+  for (const item of Array.from(doc.querySelectorAll(options.items))) {
+    const text = textOf(item);
+    if (!text || !isShown(item)) continue;
+    if (!options.alwaysUsed && !mentions(normalize(text), SECOND_HAND_CONDITIONS)) continue;
+    return { kind: 'second-hand', detail: categoryOf(text) };
+  }
+  return null;
 }
 
 /** True when a page heading (or the title) says the order went through. */
 export function saysOrderPlaced(doc: Document): boolean {
   const headings = Array.from(doc.querySelectorAll('h1, h2, [role=heading]'), (h) => h.textContent ?? '');
   headings.push(doc.title);
-  return headings.some((h) => {
-    const text = normalize(h);
-    return ORDER_PLACED_PHRASES.some((p) => text.includes(normalize(p)));
-  });
+  return headings.some((h) => mentions(normalize(h), ORDER_PLACED_PHRASES));
 }

@@ -57,7 +57,8 @@ export function isSelected(el: Element): boolean {
   return false;
 }
 
-function textOf(el: Element | null): string {
+/** An element's text with white space collapsed. */
+export function textOf(el: Element | null): string {
   return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 

@@ -1,8 +1,9 @@
 import type { ChoiceKind } from '../platforms/types';
 
 /**
- * The one multilingual lexicon (en, zh-Hans, zh-Hant, ja, de, fr, es). Phrases are matched
- * against a control's normalized accessible name and attribute hints.
+ * The one multilingual lexicon: English, Simplified and Traditional Chinese, Japanese, German,
+ * French and Spanish. Phrases are matched against a control's normalized accessible name and
+ * attribute hints (so they are lowercase, width-folded and may be ids like `no-rush-delivery`).
  *
  * - `affirm`: selecting a control with this name IS the low-carbon choice ("No cutlery").
  * - `decline`: a yes/no control with this name left unselected IS the choice
@@ -13,67 +14,325 @@ export interface KindPhrases {
   decline?: readonly string[];
 }
 
-export const LEXICON: Partial<Record<ChoiceKind, KindPhrases>> = {
+export const LEXICON: Record<Exclude<ChoiceKind, 'second-hand'>, KindPhrases> = {
   'no-cutlery': {
     affirm: [
       'no cutlery', 'no utensils', 'without cutlery', 'without utensils', "don't include utensils",
-      'do not include utensils', "don't send cutlery", 'skip utensils', 'no-utensils', 'no_cutlery',
-      '无需餐具', '不需要餐具', '不要餐具', '无需筷子', '無需餐具', '不需要餐具', '不用餐具',
-      '箸不要', '割り箸不要', 'カトラリー不要', 'スプーン・フォーク不要', 'おはし不要',
+      'do not include utensils', "don't send cutlery", 'skip utensils', 'no-utensils', 'no_cutlery', 'no-cutlery',
+      'no utensils or straws', 'no thanks, i have my own',
+      '无需餐具', '不需要餐具', '不要餐具', '无需筷子', '不需要筷子', '無需餐具', '不用餐具', '免餐具', '不需餐具',
+      '箸不要', '割り箸不要', 'カトラリー不要', 'スプーン・フォーク不要', 'おはし不要', 'お箸不要', '箸・スプーン等は不要', 'お箸・スプーン等を希望しない', 'カトラリーは不要',
       'kein besteck', 'ohne besteck', 'sans couverts', 'pas de couverts', 'sin cubiertos', 'no incluir cubiertos',
+      'sin utensilios',
     ],
     decline: [
       'request utensils', 'include utensils', 'add cutlery', 'add utensils', 'need cutlery', 'utensils, straws',
-      'include cutlery', 'send cutlery', 'cutlery',
-      '需要餐具', '添加餐具', '要餐具', '需要筷子',
-      '箸を希望', '割り箸を希望', 'カトラリーを希望', 'カトラリーが必要', '割り箸をつける',
-      'besteck hinzufügen', 'besteck anfordern', 'ajouter des couverts', 'demander des couverts',
-      'añadir cubiertos', 'solicitar cubiertos', 'incluir cubiertos',
+      'include cutlery', 'send cutlery', 'cutlery', 'utensils',
+      '需要餐具', '添加餐具', '要餐具', '需要筷子', '需要餐具', '加餐具',
+      '箸を希望', '割り箸を希望', 'カトラリーを希望', 'カトラリーが必要', '割り箸をつける', 'お箸・スプーン等を希望する',
+      'besteck hinzufügen', 'besteck anfordern', 'besteck', 'ajouter des couverts', 'demander des couverts', 'couverts',
+      'añadir cubiertos', 'solicitar cubiertos', 'incluir cubiertos', 'cubiertos',
+    ],
+  },
+  'e-invoice': {
+    affirm: [
+      'e-invoice', 'einvoice', 'electronic invoice', 'digital invoice', 'e-receipt', 'electronic receipt',
+      'digital receipt', 'paperless invoice', 'no paper invoice', 'no paper receipt',
+      '电子发票', '电子普通发票', '电子增值税', '電子發票', '電子普通發票', '不需要纸质发票',
+      '電子領収書', '領収書を電子', '電子インボイス', '紙の領収書不要', '紙の納品書不要', '納品書不要',
+      'elektronische rechnung', 'e-rechnung', 'digitale rechnung', 'keine papierrechnung',
+      'facture électronique', 'facture dématérialisée', 'sans facture papier',
+      'factura electrónica', 'sin factura en papel',
+    ],
+    decline: ['paper invoice', 'print invoice', 'paper receipt', '纸质发票', '紙の領収書', 'papierrechnung', 'facture papier', 'factura en papel'],
+  },
+  'reusable-packaging': {
+    affirm: [
+      'reusable packaging', 'reusable container', 'reusable bag', 'returnable packaging', 'returnable container',
+      'deliverzero', 'reusable box',
+      '循环包装', '循環包裝', '可循环包装', '循环快递箱', '循环箱',
+      'リユース容器', 'リターナブル容器', '再利用できる梱包', 'リユース梱包', '繰り返し使える',
+      'mehrwegverpackung', 'mehrwegbehälter', 'mehrweg',
+      'emballage réutilisable', 'contenant réutilisable', 'contenants réutilisables',
+      'embalaje reutilizable', 'envase reutilizable', 'envases reutilizables',
+    ],
+  },
+  'consolidated-shipping': {
+    affirm: [
+      'amazon day', 'fewer boxes', 'fewer shipments', 'as few shipments as possible', 'ship together',
+      'ship all items together', 'ship items together', 'combine shipments', 'combine my items', 'consolidate',
+      'one delivery day', 'single shipment', 'fewest shipments',
+      '合并送货', '合并发货', '合并配送', '合併送貨', '合併出貨', '一次配送',
+      'まとめて配送', 'まとめて発送', 'できるだけまとめて', 'まとめ便', 'アマゾンの日', 'amazonの日',
+      'zusammen versenden', 'möglichst wenigen lieferungen', 'wenigsten lieferungen', 'gemeinsam versenden', 'sammellieferung',
+      'moins de colis', 'expédier ensemble', 'regrouper', 'envoi groupé', 'en un seul envoi',
+      'menos envíos', 'enviar juntos', 'agrupar', 'envío agrupado', 'en un solo envío',
+    ],
+  },
+  'slow-shipping': {
+    affirm: [
+      'no-rush', 'no rush', 'norush', 'no hurry', 'not in a hurry', 'slower delivery', 'eco shipping',
+      '不急送', '不着急', '慢递', '不急', '不趕時間', '慢遞',
+      'お急ぎ便を利用しない', '急がない', 'ゆっくり配送', 'ゆっくりお届け',
+      'keine eile', 'nicht eilig', 'ohne eile', 'sans urgence', 'pas pressé', 'livraison lente',
+      'sin prisa', 'sin urgencia', 'envío lento',
+    ],
+  },
+  'pickup-point': {
+    affirm: [
+      'pickup point', 'pick-up point', 'pick up point', 'pickup location', 'parcel locker', 'amazon locker', 'locker',
+      'collection point', 'click & collect', 'click and collect', 'pickup station', 'parcel shop', 'drop-off point',
+      'pick up at', 'pickup at', 'hub counter', 'amazon counter', 'post office pickup', 'pick-up-point',
+      '自提', '上门自提', '自提点', '驿站', '菜鸟驿站', '自提柜', '快递柜', '丰巢', '代收点', '驛站', '自取點', '超商取貨', '取件点',
+      'コンビニ受取', 'コンビニ受け取り', 'コンビニ・郵便局', 'コンビニで受け取る', '郵便局で受け取る', '店頭受取', '店頭受け取り', '受取場所', '郵便局受取', '郵便局受け取り',
+      '営業所受取', 'はこぽす', '楽天box', 'ロッカー', 'pudo', '受け取りスポット',
+      'packstation', 'abholstation', 'paketshop', 'abholpunkt', 'filiale abholen', 'postfiliale',
+      'point relais', 'point retrait', 'retrait en point', 'consigne automatique', 'casier', 'relais colis',
+      'punto de recogida', 'recogida en', 'punto pack', 'taquilla', 'punto de entrega',
+    ],
+  },
+  'unattended-delivery': {
+    affirm: [
+      'leave at door', 'leave at my door', 'leave it at my door', 'leave package at', 'safe place', 'leave at the door',
+      'unattended delivery', 'contactless delivery', 'drop off at door', 'leave-at-door',
+      '放门口', '放在门口', '无接触配送', '放門口', '無接觸配送', '放家门口',
+      '置き配', '置配', '玄関前', '宅配ボックス', 'ドア前', 'メーターボックス', '置き場所',
+      'ablageort', 'abstellort', 'abstellgenehmigung', 'vor der tür abstellen', 'kontaktlose lieferung',
+      'déposer devant la porte', 'laisser devant la porte', 'livraison sans contact',
+      'dejar en la puerta', 'entrega sin contacto', 'dejar en la entrada',
+    ],
+  },
+  'packaging-return': {
+    affirm: [
+      'return packaging', 'packaging return', 'return the box', 'recycle the box', 'box recycling', 'recycled box',
+      'use a recycled box', 'take back packaging',
+      '回收纸箱', '纸箱回收', '回箱', '旧箱', '包装回收', '使用回收箱', '環保回收', '紙箱回收', '回收箱',
+      '箱を回収', '梱包材回収', '資材回収', '段ボール回収', 'リサイクル箱',
+      'verpackung zurückgeben', 'verpackungsrücknahme', 'rücknahme der verpackung',
+      "retour de l'emballage", 'reprise des emballages', 'carton recyclé',
+      'devolver el embalaje', 'devolución de embalaje', 'caja reciclada',
+    ],
+  },
+  'no-plastic-bag': {
+    affirm: [
+      'no bags', 'no bag', 'no plastic bag', 'no plastic bags', 'without bags', 'without a bag', 'bring my own bag',
+      'own bags', 'bagless', 'no-bags',
+      '不需要购物袋', '无需购物袋', '不要购物袋', '不要袋子', '无需塑料袋', '不需要塑料袋', '無需購物袋', '不需要購物袋',
+      'レジ袋不要', 'レジ袋は不要', '袋不要', '袋は不要', 'マイバッグ',
+      'keine tüte', 'ohne tüte', 'keine tragetasche', 'sans sac', 'pas de sac', 'sin bolsa', 'sin bolsas',
+    ],
+    decline: [
+      'add bags', 'add a bag', 'need bags', 'shopping bag', 'plastic bag',
+      '需要购物袋', '购物袋', '需要購物袋', '購物袋', 'レジ袋を希望', 'レジ袋が必要', 'レジ袋',
+      'tüte hinzufügen', 'tragetasche', 'ajouter un sac', 'sac plastique', 'añadir bolsa', 'bolsa de plástico',
+    ],
+  },
+  'green-delivery-slot': {
+    affirm: [
+      'green slot', 'green delivery', 'eco slot', 'eco window', 'eco-friendly slot', 'greener delivery', 'green van',
+      'eco-friendly delivery', 'green window', 'eco delivery window',
+      '绿色配送时段', '环保时段', '绿色时段', '綠色配送時段', '環保時段',
+      'エコ配送枠', 'エコ便', 'エコ配送', 'エコな時間帯',
+      'grüner lieferslot', 'öko-lieferfenster', 'umweltfreundliches lieferfenster', 'grünes zeitfenster',
+      'créneau vert', 'créneau éco', 'franja verde', 'franja eco', 'franja ecológica',
     ],
   },
 };
+
+/**
+ * Speeds for "standard chosen over express when both are offered": a selected radio or option
+ * named like `standard` is `slow-shipping` only when a sibling in its group is named like `express`.
+ */
+export const SHIPPING_SPEED = {
+  standard: [
+    'standard', 'economy', 'regular shipping', 'free shipping', 'slower',
+    '普通快递', '标准配送', '标准快递', '经济快递', '普通配送', '標準配送', '普通宅配',
+    '通常配送', '通常便', '通常発送', 'standardversand', 'standardlieferung', 'kostenloser versand',
+    'livraison standard', 'envoi standard', 'livraison économique', 'envío estándar', 'envío económico', 'estándar',
+  ],
+  express: [
+    'express', 'priority', 'one-day', 'one day', 'next day', 'next-day', 'same day', 'same-day', 'two-day',
+    'expedited', 'premium shipping', 'rush',
+    '加急', '次日达', '当日达', '极速', '特快', '顺丰', '次日達', '當日達', '特急',
+    'お急ぎ便', '当日お急ぎ便', '翌日配達', '当日配達', '速達',
+    'expressversand', 'premiumversand', 'expresslieferung', 'prime-versand', 'eilversand',
+    'livraison express', 'prioritaire', 'livraison rapide', 'envío exprés', 'envío urgente', 'urgente', 'premium',
+  ],
+} as const;
+
+/** Item words that give a second-hand purchase its product category (the carbon factors use these). */
+/** Checked in this order: a "bookshelf" is furniture, a "MacBook" a laptop. */
+export const SECOND_HAND_CATEGORIES = ['phone', 'laptop', 'furniture', 'book', 'clothing'] as const;
+export type SecondHandCategory = (typeof SECOND_HAND_CATEGORIES)[number] | 'other';
+
+export const CATEGORY_WORDS: Record<(typeof SECOND_HAND_CATEGORIES)[number], readonly string[]> = {
+  phone: [
+    'iphone', 'smartphone', 'galaxy s', 'pixel', 'mobile phone', 'cell phone', 'handy', 'téléphone', 'teléfono',
+    'móvil', '手机', '手機', 'スマホ', 'スマートフォン', '携帯電話',
+  ],
+  laptop: [
+    'laptop', 'macbook', 'notebook computer', 'thinkpad', 'chromebook', 'ordinateur portable', 'portátil',
+    '笔记本电脑', '筆記型電腦', '筆電', 'ノートパソコン', 'ノートpc',
+  ],
+  book: [
+    'book', 'novel', 'paperback', 'hardcover', 'buch', 'roman', 'livre', 'libro', '书', '書籍', '小说', '小說',
+    '文庫', '単行本', 'コミック', '漫画',
+  ],
+  furniture: [
+    'sofa', 'chair', 'table', 'desk', 'wardrobe', 'dresser', 'bookshelf', 'furniture', 'stuhl', 'tisch', 'schrank',
+    'möbel', 'chaise', 'canapé', 'meuble', 'armoire', 'silla', 'mesa', 'mueble', 'sofá',
+    '沙发', '椅子', '桌子', '书桌', '衣柜', '家具', '沙發', '書桌', '衣櫃', 'ソファ', 'チェア', 'テーブル', 'デスク', '本棚',
+  ],
+  clothing: [
+    'jacket', 'coat', 'dress', 'shirt', 'jeans', 'sweater', 'jumper', 'hoodie', 'skirt', 'trousers', 'sneakers',
+    'shoes', 'boots', 'blouse', 't-shirt', 'cardigan', 'jacke', 'mantel', 'kleid', 'hemd', 'pullover', 'hose',
+    'veste', 'manteau', 'robe', 'chemise', 'jean', 'pull', 'jupe', 'chaqueta', 'abrigo', 'vestido', 'camisa',
+    'vaqueros', 'jersey', 'falda', 'zapatillas',
+    '外套', '夹克', '连衣裙', '衬衫', '牛仔裤', '毛衣', '卫衣', '裙', '大衣', '夾克', '連衣裙', '襯衫', '牛仔褲', '衛衣',
+    'ジャケット', 'コート', 'ワンピース', 'シャツ', 'ジーンズ', 'ニット', 'セーター', 'パーカー', 'スカート', 'スニーカー',
+  ],
+};
+
+/** Words that say an item is used or refurbished. */
+export const SECOND_HAND_CONDITIONS: readonly string[] = [
+  'used', 'pre-owned', 'preowned', 'refurbished', 'renewed', 'second-hand', 'second hand', 'secondhand',
+  'like new', 'very good condition', 'good condition', 'fair condition',
+  '二手', '闲置', '閒置', '翻新', '95新', '9成新', '99新', '几乎全新', '中古', '目立った傷や汚れなし', 'やや傷や汚れあり',
+  '未使用に近い', '傷や汚れあり', '整備済み', 'gebraucht', 'generalüberholt', 'wie neu', 'sehr gut',
+  'occasion', 'reconditionné', 'très bon état', 'bon état', 'usado', 'reacondicionado', 'como nuevo', 'muy bueno',
+];
 
 /** Lowercase, width-fold (NFKC) and collapse white space. */
 export function normalize(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/[\s\u3000]+/g, ' ').trim();
 }
 
+const normalizedCache = new Map<readonly string[], readonly string[]>();
+
+/** The phrase list, normalized once. */
+function normalized(list: readonly string[]): readonly string[] {
+  let out = normalizedCache.get(list);
+  if (!out) normalizedCache.set(list, (out = list.map(normalize)));
+  return out;
+}
+
+/** True when the normalized `text` contains one of the phrases. */
+export function mentions(text: string, phrases: readonly string[]): boolean {
+  return normalized(phrases).some((p) => text.includes(p));
+}
+
+/**
+ * Words that turn a phrase around: before it in English, Chinese, German, French and Spanish
+ * ("don't use reusable packaging", "不使用循环包装"), after it in Japanese ("置き配を利用しない").
+ * They are looked for only near phrases that are not negative themselves: "no cutlery, no
+ * straws" is still no cutlery, and "leave at my door if I'm not around" still leaves it.
+ */
+export const NEGATIONS = {
+  before: [
+    'no', 'not', "don't", 'do not', 'without', 'none',
+    '不使用', '不需要', '无需', '無需', '不要', '不用', '没有', '沒有',
+    'kein', 'keine', 'nicht', 'ohne', 'pas', 'sans', 'aucun', 'sin', 'ningún', 'ninguna',
+  ],
+  after: ['しない', 'なし', '無し', '不要', 'いらない'],
+} as const;
+
+const NEGATION_BEFORE_CHARS = 24;
+const NEGATION_AFTER_CHARS = 8;
+
+function wordPattern(words: readonly string[]): RegExp {
+  return new RegExp(
+    words
+      .map((w) => {
+        const word = normalize(w).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        return /^[a-z]/.test(word) ? `(?<![a-zà-ÿ])${word}(?![a-zà-ÿ])` : word;
+      })
+      .join('|'),
+    'u',
+  );
+}
+
+const negatedBefore = wordPattern(NEGATIONS.before);
+const negatedAfter = wordPattern(NEGATIONS.after);
+
+/** True when `phrase` is not itself negative and a negation stands next to it in `text`. */
+function negated(text: string, phrase: string): boolean {
+  if (negatedBefore.test(phrase) || negatedAfter.test(phrase)) return false;
+  const at = text.indexOf(phrase);
+  const before = text.slice(Math.max(0, at - NEGATION_BEFORE_CHARS), at);
+  const after = text.slice(at + phrase.length, at + phrase.length + NEGATION_AFTER_CHARS);
+  return negatedBefore.test(before) || negatedAfter.test(after);
+}
+
 export type Polarity = 'affirm' | 'decline';
 
-/** Which kind, and which way round, a control's name speaks of; null when none. */
+/**
+ * Which kind, and which way round, a control's name speaks of; null when none. When several
+ * kinds are named, the longest phrase wins ("使用驿站回收纸箱" is about the box, not the station).
+ */
 export function matchPhrase(
   name: string,
   kinds: readonly ChoiceKind[],
 ): { kind: ChoiceKind; polarity: Polarity } | null {
   const text = normalize(name);
   if (!text) return null;
+  let best: { kind: ChoiceKind; length: number } | undefined;
   for (const kind of kinds) {
-    const phrases = LEXICON[kind];
-    if (phrases?.affirm.some((p) => text.includes(normalize(p)))) return { kind, polarity: 'affirm' };
+    if (kind === 'second-hand') continue;
+    for (const phrase of normalized(LEXICON[kind].affirm)) {
+      if (phrase.length > (best?.length ?? 0) && text.includes(phrase) && !negated(text, phrase)) {
+        best = { kind, length: phrase.length };
+      }
+    }
   }
+  if (best) return { kind: best.kind, polarity: 'affirm' };
   for (const kind of kinds) {
-    const phrases = LEXICON[kind];
-    if (phrases?.decline?.some((p) => text.includes(normalize(p)))) return { kind, polarity: 'decline' };
+    if (kind === 'second-hand') continue;
+    const decline = LEXICON[kind].decline;
+    if (decline && mentions(text, decline)) return { kind, polarity: 'decline' };
   }
   return null;
+}
+
+const categoryPatterns = new Map<string, RegExp>();
+
+/** Latin words match as whole words, plurals too ("tables", not "tablet"); CJK words anywhere. */
+function categoryPattern(category: (typeof SECOND_HAND_CATEGORIES)[number]): RegExp {
+  let re = categoryPatterns.get(category);
+  if (!re) {
+    const alternatives = CATEGORY_WORDS[category].map((w) => {
+      const word = normalize(w).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      return /^[a-zà-ÿ]/.test(word) ? `(?<![a-zà-ÿ])${word}(?:e?s)?(?![a-zà-ÿ])` : word;
+    });
+    re = new RegExp(alternatives.join('|'), 'u');
+    categoryPatterns.set(category, re);
+  }
+  return re;
+}
+
+/** The product category an item's title speaks of; `other` when none. */
+export function categoryOf(title: string): SecondHandCategory {
+  const text = normalize(title);
+  return SECOND_HAND_CATEGORIES.find((c) => categoryPattern(c).test(text)) ?? 'other';
 }
 
 /** Headings that say an order went through. */
 export const ORDER_PLACED_PHRASES: readonly string[] = [
   'thanks for your order', 'thank you for your order', 'order placed', 'order confirmed', 'order is confirmed',
-  'your order has been placed', 'order received',
-  '订单提交成功', '下单成功', '支付成功', '訂單提交成功', '付款成功',
-  'ご注文ありがとうございます', 'ご注文を承りました', '注文が確定しました', '注文完了',
-  'vielen dank für ihre bestellung', 'bestellung aufgegeben', 'merci pour votre commande', 'commande confirmée',
-  'gracias por tu pedido', 'pedido confirmado',
+  'your order has been placed', 'order received', 'thank you for your purchase', 'thanks for your purchase',
+  'purchase complete', 'payment successful', "you've bought", 'order complete',
+  '订单提交成功', '下单成功', '支付成功', '訂單提交成功', '付款成功', '交易成功', '购买成功', '寄件下单成功', '订单已提交',
+  'ご注文ありがとうございます', 'ご注文を承りました', '注文が確定しました', '注文完了', '購入が完了しました', 'ご購入ありがとうございます',
+  'vielen dank für ihre bestellung', 'bestellung aufgegeben', 'danke für deine bestellung', 'bestellung bestätigt',
+  'merci pour votre commande', 'commande confirmée', 'merci pour ton achat', 'commande validée',
+  'gracias por tu pedido', 'pedido confirmado', 'gracias por tu compra', 'compra realizada',
 ];
 
 /** Names of the button that places an order. */
 export const PLACE_ORDER_PHRASES: readonly string[] = [
   'place order', 'place your order', 'place delivery order', 'confirm order', 'buy now', 'complete purchase',
-  'submit order', 'pay now', 'confirm and pay',
-  '提交订单', '确认下单', '立即下单', '去支付', '确认支付', '提交訂單', '確認下單',
-  '注文を確定する', '注文を確定', '注文する', '購入する', 'ご注文を確定',
-  'zahlungspflichtig bestellen', 'jetzt kaufen', 'bestellung abschicken',
-  'passer la commande', 'commander', 'valider la commande', 'realizar pedido', 'confirmar pedido',
+  'submit order', 'pay now', 'confirm and pay', 'confirm and buy', 'confirm purchase', 'pay and ship',
+  '提交订单', '确认下单', '立即下单', '去支付', '确认支付', '提交訂單', '確認下單', '立即付款', '确认购买', '立即支付', '下单寄件',
+  '注文を確定する', '注文を確定', '注文する', '購入する', 'ご注文を確定', '購入手続きへ',
+  'zahlungspflichtig bestellen', 'jetzt kaufen', 'bestellung abschicken', 'jetzt bezahlen',
+  'passer la commande', 'commander', 'valider la commande', 'payer', 'realizar pedido', 'confirmar pedido', 'pagar',
 ];

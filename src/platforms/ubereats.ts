@@ -1,7 +1,6 @@
-import { readChoices, saysOrderPlaced } from '../detect/choices';
+import { readChoices } from '../detect/choices';
+import { readPage } from '../detect/page';
 import type { Platform } from './types';
-
-const ORDER_PATH = /^\/orders\/([0-9a-f-]{8,})/i;
 
 /**
  * Uber Eats. Checkout lives at /checkout; a placed order lands on /orders/<uuid>, whose uuid
@@ -15,12 +14,10 @@ export const ubereats: Platform = {
   hosts: ['ubereats.com'],
   kinds: ['no-cutlery'],
   detect(url, doc) {
-    const order = ORDER_PATH.exec(url.pathname);
-    if (order) return { page: 'confirmation', observations: [], order: { ref: order[1] } };
-    if (url.pathname.startsWith('/checkout')) {
-      if (saysOrderPlaced(doc)) return { page: 'confirmation', observations: [] };
-      return { page: 'checkout', observations: readChoices(doc, { kinds: this.kinds }) };
-    }
-    return { page: 'other', observations: [] };
+    return readPage(url, doc, {
+      platform: this,
+      routes: { checkout: /^\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?checkout\b/, confirmation: /^\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?orders\/([0-9a-f-]{8,})/i },
+      read: (d) => readChoices(d, { kinds: this.kinds }),
+    });
   },
 };

@@ -1,0 +1,52 @@
+import { ownsHost } from '../platforms/hosts';
+import type { Observation, PageReading, PageType, Platform } from '../platforms/types';
+import { saysOrderPlaced } from './choices';
+import { textOf } from './dom';
+
+export interface PageRoutes {
+  /** pathname (+ search) of checkout pages */
+  checkout: RegExp;
+  /** pathname (+ search) of confirmation pages; a first capture group is the order reference */
+  confirmation: RegExp;
+}
+
+/**
+ * The page type, from the URL: the watcher re-reads an 'other' page only when its URL
+ * changes. A checkout URL whose heading says the order went through (a single-page shop that
+ * confirms in place) is a confirmation.
+ */
+export function pageType(url: URL, doc: Document, routes: PageRoutes): { page: PageType; ref?: string } {
+  const path = url.pathname + url.search;
+  const confirmed = routes.confirmation.exec(path);
+  if (confirmed) return confirmed[1] ? { page: 'confirmation', ref: decodeURIComponent(confirmed[1]) } : { page: 'confirmation' };
+  if (routes.checkout.test(path)) return { page: saysOrderPlaced(doc) ? 'confirmation' : 'checkout' };
+  return { page: 'other' };
+}
+
+/** The order number shown in one known element, matched by `pattern` (its first group). */
+export function refShown(doc: Document, selector: string, pattern: RegExp): string | undefined {
+  const el = doc.querySelector(selector);
+  if (!el) return undefined;
+  const m = pattern.exec(textOf(el));
+  return m ? (m[1] ?? m[0]) : undefined;
+}
+
+export interface PageSpec {
+  /** the platform reading the page: another platform's pages are 'other' to it */
+  platform: Pick<Platform, 'hosts'>;
+  routes: PageRoutes;
+  /** what a checkout shows selected */
+  read(doc: Document): Observation[];
+  /** the order number shown on a confirmation whose URL does not carry it */
+  ref?(doc: Document): string | undefined;
+}
+
+/** The usual shape of a platform's detect(): page type by URL, choices on checkout, order ref on confirmation. */
+export function readPage(url: URL, doc: Document, spec: PageSpec): Omit<PageReading, 'platform'> {
+  if (url.protocol !== 'https:' || !ownsHost(spec.platform, url.hostname)) return { page: 'other', observations: [] };
+  const { page, ref } = pageType(url, doc, spec.routes);
+  if (page === 'checkout') return { page, observations: spec.read(doc) };
+  if (page === 'other') return { page, observations: [] };
+  const shown = ref ?? spec.ref?.(doc);
+  return shown ? { page, observations: [], order: { ref: shown } } : { page, observations: [] };
+}

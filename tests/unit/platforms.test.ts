@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { detectPage, PLATFORMS } from '../../src/platforms/index';
+import type { PageReading } from '../../src/platforms/types';
+import { loadPage } from '../helpers/page';
+import { CASES } from './platform-cases';
+
+const sorted = (r: PageReading | null) =>
+  r && { ...r, observations: [...r.observations].sort((a, b) => a.kind.localeCompare(b.kind)) };
+
+describe('every platform reads its fixture pages', () => {
+  it.each(CASES.map((c) => [c.file, c] as const))('%s', (_, c) => {
+    const { url, doc } = loadPage(c.file, c.url);
+    expect(sorted(detectPage(url, doc))).toEqual(sorted(c.expected));
+  });
+
+  it('has, for every platform, a chosen checkout, a page with nothing chosen and a confirmation', () => {
+    for (const p of PLATFORMS) {
+      const mine = CASES.filter((c) => c.expected.platform === p.id);
+      expect(mine.some((c) => c.expected.page === 'checkout' && c.expected.observations.length > 0), p.id).toBe(true);
+      expect(mine.some((c) => c.expected.observations.length === 0 && c.expected.page !== 'confirmation'), p.id).toBe(true);
+      expect(mine.some((c) => c.expected.page === 'confirmation'), p.id).toBe(true);
+    }
+  });
+
+  it('detects every kind each platform declares on some fixture', () => {
+    for (const p of PLATFORMS) {
+      const seen = new Set(CASES.filter((c) => c.expected.platform === p.id).flatMap((c) => c.expected.observations.map((o) => o.kind)));
+      expect([...seen].sort(), p.id).toEqual([...p.kinds].sort());
+    }
+  });
+});
