@@ -6,12 +6,8 @@ import type { ChoiceKind } from '../platforms/types';
 
 /** The part of WXT's content-script context the watcher uses. */
 export interface WatchContext {
-  addEventListener<K extends keyof DocumentEventMap>(
-    target: Document,
-    type: K,
-    listener: (event: DocumentEventMap[K]) => void,
-    options?: AddEventListenerOptions,
-  ): void;
+  /** adds a listener that is removed when the context is invalidated */
+  addEventListener(target: EventTarget, type: string, listener: (event: Event) => void, options?: AddEventListenerOptions): void;
   onInvalidated(callback: () => void): void;
 }
 
@@ -22,21 +18,26 @@ export interface WatchOptions {
 
 const WATCHED_ATTRIBUTES = ['aria-checked', 'aria-pressed', 'aria-selected', 'checked', 'selected', 'hidden', 'style', 'class'];
 
+/** The Navigation API (Chromium, recent Firefox): tells of same-document navigations the page makes. */
+interface NavigationLike extends EventTarget {}
+
 /**
  * Watches a linked platform's pages: reads the checkout when the DOM settles (debounced
  * MutationObserver, no timers polling), reports changes, and reports a trusted press of the
  * place-order button. On pages that are not checkout or confirmation it only compares the URL,
- * so single-page navigation to checkout is noticed.
+ * so single-page navigation (history API) to checkout or confirmation is noticed; back/forward
+ * and the Navigation API's events schedule the same check when the DOM does not change.
  */
-export function watchCheckout(win: Window, ctx: WatchContext, options: WatchOptions): () => void {
+export function watchCheckout(win: Window & typeof globalThis, ctx: WatchContext, options: WatchOptions): () => void {
   const doc = win.document;
   const debounceMs = options.debounceMs ?? 150;
-  const defaults = new Set<ChoiceKind>();
+  let defaults = new Set<ChoiceKind>();
   let touched = false;
   let lastUrl = '';
   let lastPage: PageReading['page'] | undefined;
   let lastSent = '';
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
 
   const read = (): PageReading | null => {
     const url = new URL(win.location.href);
@@ -52,9 +53,16 @@ export function watchCheckout(win: Window, ctx: WatchContext, options: WatchOpti
 
   const scan = () => {
     timer = undefined;
+    if (stopped) return;
     const url = win.location.href;
     if (url === lastUrl && lastPage === 'other') return;
+    const entering = url !== lastUrl && lastPage !== 'checkout';
     lastUrl = url;
+    if (entering) {
+      // A new checkout in the same tab (a single-page shop): what it shows first is its default.
+      defaults = new Set();
+      touched = false;
+    }
     const reading = read();
     lastPage = reading?.page;
     if (!reading || reading.page === 'other') return;
@@ -74,10 +82,10 @@ export function watchCheckout(win: Window, ctx: WatchContext, options: WatchOpti
   };
 
   const schedule = () => {
-    if (timer === undefined) timer = setTimeout(scan, debounceMs);
+    if (timer === undefined && !stopped) timer = setTimeout(scan, debounceMs);
   };
 
-  const observer = new MutationObserver(schedule);
+  const observer = new win.MutationObserver(schedule);
   observer.observe(doc.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: WATCHED_ATTRIBUTES });
 
   // A checkbox's `checked` property changes without a mutation: listen for the user's input.
@@ -99,8 +107,13 @@ export function watchCheckout(win: Window, ctx: WatchContext, options: WatchOpti
     },
     { capture: true },
   );
+  ctx.addEventListener(win, 'popstate', schedule);
+  ctx.addEventListener(win, 'hashchange', schedule);
+  const navigation = (win as unknown as { navigation?: NavigationLike }).navigation;
+  if (navigation) ctx.addEventListener(navigation, 'navigatesuccess', schedule);
 
   const stop = () => {
+    stopped = true;
     observer.disconnect();
     if (timer !== undefined) clearTimeout(timer);
   };

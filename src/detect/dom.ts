@@ -74,6 +74,15 @@ function labelledBy(el: Element): string {
 
 const MAX_NAME = 300;
 
+/** The control's <label>s; some DOMs throw on ids that are not valid in a selector. */
+function labelsOf(el: Element): NodeListOf<HTMLLabelElement> | null {
+  try {
+    return (el as HTMLInputElement).labels ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The control's accessible name, approximated: aria-labelledby, aria-label, its <label>s,
  * its own text (switch buttons, options), else the text of the nearest small ancestor row.
@@ -83,7 +92,7 @@ export function accessibleName(el: Element): string {
   if (byRef) return byRef;
   const aria = el.getAttribute('aria-label');
   if (aria?.trim()) return aria.trim();
-  const labels = (el as HTMLInputElement).labels;
+  const labels = labelsOf(el);
   if (labels && labels.length) {
     const text = Array.from(labels, (l) => textOf(l)).join(' ').trim();
     if (text) return text;

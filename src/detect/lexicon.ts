@@ -278,11 +278,11 @@ export function matchPhrase(
   let best: { kind: ChoiceKind; length: number } | undefined;
   for (const kind of kinds) {
     if (kind === 'second-hand') continue;
-    for (const phrase of normalized(LEXICON[kind].affirm)) {
-      if (phrase.length > (best?.length ?? 0) && text.includes(phrase) && !negated(text, phrase)) {
-        best = { kind, length: phrase.length };
-      }
-    }
+    const found = normalized(LEXICON[kind].affirm).filter((p) => text.includes(p));
+    // "mehrwegverpackung を利用しない" negates "mehrweg" too: one negated phrase turns the kind around.
+    if (!found.length || found.some((p) => negated(text, p))) continue;
+    const length = Math.max(...found.map((p) => p.length));
+    if (length > (best?.length ?? 0)) best = { kind, length };
   }
   if (best) return { kind: best.kind, polarity: 'affirm' };
   for (const kind of kinds) {

@@ -1,0 +1,94 @@
+import { Window } from 'happy-dom';
+import { afterEach, describe, expect, it } from 'vitest';
+import { watchCheckout, type WatchContext } from '../../src/content/watch';
+import type { Message } from '../../src/messaging/protocol';
+
+/** A content-script context like WXT's: listeners go when it is invalidated. */
+function fakeContext() {
+  const removers: (() => void)[] = [];
+  const onInvalid: (() => void)[] = [];
+  const ctx: WatchContext = {
+    addEventListener(target, type, listener, options) {
+      target.addEventListener(type, listener, options);
+      removers.push(() => target.removeEventListener(type, listener, options));
+    },
+    onInvalidated: (cb) => void onInvalid.push(cb),
+  };
+  const invalidate = () => [...removers, ...onInvalid].forEach((f) => f());
+  return { ctx, invalidate };
+}
+
+const windows: Window[] = [];
+function shop(url: string, body = '') {
+  const window = new Window({ url, settings: { disableJavaScriptEvaluation: true } });
+  window.document.write(`<!doctype html><html><head><title>Shop</title></head><body>${body}</body></html>`);
+  windows.push(window);
+  const win = window as unknown as Window & typeof globalThis;
+  const sent: Message[] = [];
+  const { ctx, invalidate } = fakeContext();
+  const stop = watchCheckout(win as never, ctx, { send: async (m) => void sent.push(m), debounceMs: 10 });
+  return { window, doc: window.document, sent, invalidate, stop };
+}
+afterEach(async () => {
+  for (const w of windows.splice(0)) await w.happyDOM.close();
+});
+
+const settle = () => new Promise((r) => setTimeout(r, 60));
+const SWITCH_OFF =
+  '<span id="l">Request utensils, straws, etc.</span><button role="switch" aria-checked="false" aria-labelledby="l"></button>';
+
+describe('checkout watcher', () => {
+  it('reads options that render after load, once the DOM settles', async () => {
+    const { doc, sent } = shop('https://www.ubereats.com/checkout', '<main>Loading…</main>');
+    expect(sent).toEqual([{ type: 'page-read', reading: { platform: 'ubereats', page: 'checkout', observations: [] } }]);
+    doc.querySelector('main')!.innerHTML = SWITCH_OFF;
+    await settle();
+    expect(sent.at(-1)).toEqual({
+      type: 'page-read',
+      reading: { platform: 'ubereats', page: 'checkout', observations: [{ kind: 'no-cutlery', wasDefault: true }] },
+    });
+  });
+
+  it('notices single-page navigation from a store to checkout to confirmation (history API)', async () => {
+    const { window, doc, sent } = shop('https://www.ubereats.com/store/tonys', '<main>Menu</main>');
+    expect(sent).toEqual([]);
+    doc.querySelector('main')!.textContent = 'More menu';
+    await settle();
+    expect(sent).toEqual([]);
+    window.history.pushState({}, '', '/checkout');
+    doc.querySelector('main')!.innerHTML = SWITCH_OFF;
+    await settle();
+    expect(sent.map((m) => m.reading.page)).toEqual(['checkout']);
+    window.history.pushState({}, '', '/orders/3f2a9c1e-7d4b-4e8a-9b61-2c5d8e0f1a77');
+    doc.querySelector('main')!.innerHTML = '<h1>Thanks for your order</h1>';
+    await settle();
+    expect(sent.at(-1)).toEqual({
+      type: 'page-read',
+      reading: { platform: 'ubereats', page: 'confirmation', observations: [], order: { ref: '3f2a9c1e-7d4b-4e8a-9b61-2c5d8e0f1a77' } },
+    });
+  });
+
+  it('re-reads on back/forward even when the DOM does not change', async () => {
+    const { window, sent } = shop('https://www.ubereats.com/checkout', SWITCH_OFF);
+    expect(sent).toHaveLength(1);
+    window.happyDOM.setURL('https://www.ubereats.com/orders/3f2a9c1e-7d4b-4e8a-9b61-2c5d8e0f1a77');
+    window.dispatchEvent(new window.PopStateEvent('popstate'));
+    await settle();
+    expect(sent.at(-1)?.reading.page).toBe('confirmation');
+  });
+
+  it('sends nothing more once its context is invalidated, and stops observing', async () => {
+    const { doc, sent, invalidate } = shop('https://www.ubereats.com/checkout', '<main></main>');
+    invalidate();
+    doc.querySelector('main')!.innerHTML = SWITCH_OFF;
+    await settle();
+    expect(sent).toHaveLength(1);
+  });
+
+  it('does nothing on a platform page that is not checkout, however much it changes', async () => {
+    const { doc, sent } = shop('https://www.amazon.com/s?k=kettle', '<ul></ul>');
+    for (let i = 0; i < 50; i++) doc.querySelector('ul')!.insertAdjacentHTML('beforeend', '<li><input type="checkbox" checked> No-Rush</li>');
+    await settle();
+    expect(sent).toEqual([]);
+  });
+});
