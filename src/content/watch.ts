@@ -18,9 +18,6 @@ export interface WatchOptions {
 
 const WATCHED_ATTRIBUTES = ['aria-checked', 'aria-pressed', 'aria-selected', 'checked', 'selected', 'hidden', 'style', 'class'];
 
-/** The Navigation API (Chromium, recent Firefox): tells of same-document navigations the page makes. */
-interface NavigationLike extends EventTarget {}
-
 /**
  * Watches a linked platform's pages: reads the checkout when the DOM settles (debounced
  * MutationObserver, no timers polling), reports changes, and reports a trusted press of the
@@ -109,7 +106,8 @@ export function watchCheckout(win: Window & typeof globalThis, ctx: WatchContext
   );
   ctx.addEventListener(win, 'popstate', schedule);
   ctx.addEventListener(win, 'hashchange', schedule);
-  const navigation = (win as unknown as { navigation?: NavigationLike }).navigation;
+  // The Navigation API (Chromium, recent Firefox) tells of same-document navigations the page makes.
+  const navigation = (win as unknown as { navigation?: EventTarget }).navigation;
   if (navigation) ctx.addEventListener(navigation, 'navigatesuccess', schedule);
 
   const stop = () => {
