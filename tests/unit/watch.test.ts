@@ -58,7 +58,7 @@ describe('checkout watcher', () => {
     window.history.pushState({}, '', '/checkout');
     doc.querySelector('main')!.innerHTML = SWITCH_OFF;
     await settle();
-    expect(sent.map((m) => m.reading.page)).toEqual(['checkout']);
+    expect(sent.map((m) => (m.type === 'page-read' ? m.reading.page : m.type))).toEqual(['checkout']);
     window.history.pushState({}, '', '/orders/3f2a9c1e-7d4b-4e8a-9b61-2c5d8e0f1a77');
     doc.querySelector('main')!.innerHTML = '<h1>Thanks for your order</h1>';
     await settle();
@@ -74,7 +74,7 @@ describe('checkout watcher', () => {
     window.happyDOM.setURL('https://www.ubereats.com/orders/3f2a9c1e-7d4b-4e8a-9b61-2c5d8e0f1a77');
     window.dispatchEvent(new window.PopStateEvent('popstate'));
     await settle();
-    expect(sent.at(-1)?.reading.page).toBe('confirmation');
+    expect(sent.at(-1)).toMatchObject({ type: 'page-read', reading: { page: 'confirmation' } });
   });
 
   it('sends nothing more once its context is invalidated, and stops observing', async () => {
