@@ -14,6 +14,25 @@ const registered = (sw: Worker) =>
     return (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id);
   });
 
+/** A sub-account's label as stored in the ledger (read in the service worker). */
+const storedLabel = (sw: Worker, id: string) =>
+  sw.evaluate(
+    (key) =>
+      new Promise<string | undefined>((resolve, reject) => {
+        const open = indexedDB.open('carbon-account');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('subAccounts').objectStore('subAccounts').get(key);
+          get.onsuccess = () => {
+            resolve((get.result as { label?: string } | undefined)?.label);
+            open.result.close();
+          };
+          get.onerror = () => reject(get.error);
+        };
+      }),
+    id,
+  );
+
 /** Places an Uber Eats order with utensils left off, in a new tab. */
 async function placeUberOrder(page: Page) {
   await page.goto('https://www.ubereats.com/checkout');
@@ -101,6 +120,8 @@ test('a typed label and the settings are kept, and an address that is not a shop
   const label = options.getByRole('textbox', { name: 'Your label for Uber Eats' });
   await label.fill('Work lunches');
   await label.press('Tab');
+  // The label is written when the field loses focus; reload once it is stored.
+  await expect.poll(() => storedLabel(serviceWorker, 'ubereats')).toBe('Work lunches');
   await options.reload();
   await expect(options.getByRole('textbox', { name: 'Your label for Uber Eats' })).toHaveValue('Work lunches');
 
@@ -186,7 +207,8 @@ test('a shop added by its address is read by the generic detector, and removing 
   await options.getByRole('dialog').getByRole('button', { name: 'Unlink, keep history' }).click();
   await expect(options.getByTestId('notice')).toHaveText(/^greenbowl\.example is unlinked\. Its history is kept\./);
   await expect(shopRow).toHaveCount(0);
-  expect(await registered(serviceWorker)).not.toContain('checkout-custom:greenbowl.example');
+  // The row goes as soon as it is deleted; registrations follow once every link is re-checked.
+  await expect.poll(() => registered(serviceWorker)).not.toContain('checkout-custom:greenbowl.example');
   await order();
   await popup.waitForTimeout(1000);
   await expect(popup.getByTestId('total-grams')).toHaveText('15 g CO2e avoided');
