@@ -54,13 +54,22 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
-/** Polls `fn` until it returns a truthy value or the time runs out. */
+/**
+ * Polls `fn` until it returns a truthy value or the time runs out. A try that throws (a page
+ * load that timed out while Firefox was still registering the checkout script) counts as "not
+ * yet"; the last error is reported if time runs out.
+ */
 export async function eventually(fn, timeout = 15_000) {
   const end = Date.now() + timeout;
+  let lastError;
   for (;;) {
-    const value = await fn();
-    if (value) return value;
-    if (Date.now() > end) throw new Error('timed out waiting for condition');
+    try {
+      const value = await fn();
+      if (value) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > end) throw new Error('timed out waiting for condition', { cause: lastError });
     await new Promise((r) => setTimeout(r, 200));
   }
 }
