@@ -26,6 +26,15 @@ export async function dailyCap(db: LedgerDb): Promise<number> {
 const identity = (a: Pick<Action, 'platform' | 'orderKey' | 'kind'>) => JSON.stringify([a.platform, a.orderKey, a.kind]);
 
 /**
+ * For each action, whether one with its platform + order + kind is stored. One point lookup per
+ * action: fake-indexeddb walks a cursor in linear time per step, which made anyOf() quadratic.
+ */
+export function storedIdentities(db: LedgerDb, actions: readonly Pick<Action, 'platform' | 'orderKey' | 'kind'>[]): Promise<boolean[]> {
+  const index = db.actions.where('[platform+orderKey+kind]');
+  return Promise.all(actions.map((a) => index.equals([a.platform, a.orderKey, a.kind]).count().then((n) => n > 0)));
+}
+
+/**
  * Adds the actions not stored yet (by platform + order + kind; repeats within `actions` count
  * once) and their share of the totals, inside the caller's rw transaction on actions, totals and
  * settings. With `cap`, actions beyond the platform's daily cap are stored as 'capped' (kept,
@@ -34,15 +43,12 @@ const identity = (a: Pick<Action, 'platform' | 'orderKey' | 'kind'>) => JSON.str
  */
 export async function insertActions(db: LedgerDb, actions: readonly Action[], cap: boolean): Promise<Action[]> {
   if (actions.length === 0) return [];
-  const stored = await db.actions
-    .where('[platform+orderKey+kind]')
-    .anyOf(actions.map((a) => [a.platform, a.orderKey, a.kind]))
-    .keys();
-  const seen = new Set(stored.map((k) => JSON.stringify(k)));
+  const stored = await storedIdentities(db, actions);
+  const seen = new Set<string>();
   const fresh: Action[] = [];
-  for (const action of actions) {
+  for (const [i, action] of actions.entries()) {
     const id = identity(action);
-    if (seen.has(id)) continue;
+    if (stored[i] || seen.has(id)) continue;
     seen.add(id);
     // A copy without an id: the ledger numbers its own rows.
     const row = { ...action };

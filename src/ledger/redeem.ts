@@ -1,0 +1,46 @@
+import type { LedgerDb } from './db';
+import { points } from './queries';
+import { EMPTY_TOTAL, REDEEMED_KEY } from './totals';
+
+export class InsufficientPoints extends Error {
+  override name = 'InsufficientPoints';
+  constructor(
+    readonly needed: number,
+    readonly available: number,
+  ) {
+    super(`needs ${needed} points, the balance is ${available}`);
+  }
+}
+
+function checkAmount(amount: number): void {
+  if (!Number.isSafeInteger(amount) || amount <= 0) throw new RangeError(`points must be a whole number above 0, not ${amount}`);
+}
+
+/**
+ * Spends `amount` points: checks the balance and adds them to the 'redeemed' total, or throws
+ * InsufficientPoints and changes nothing. Call it inside the rw transaction that stores the
+ * voucher (it must include db.totals), so the voucher and the debit land together or not at
+ * all; called alone it runs in its own transaction. Returns the balance left.
+ * The 'redeemed' total is the sum of the vouchers' points: debit when a voucher is stored,
+ * credit when one is taken back (import relies on this).
+ */
+export async function debitPoints(db: LedgerDb, amount: number): Promise<number> {
+  checkAmount(amount);
+  return db.transaction('rw', db.totals, async () => {
+    const { balance } = await points(db);
+    if (balance < amount) throw new InsufficientPoints(amount, balance);
+    const row = (await db.totals.get(REDEEMED_KEY)) ?? EMPTY_TOTAL(REDEEMED_KEY);
+    await db.totals.put({ ...row, count: row.count + 1, points: row.points + amount });
+    return balance - amount;
+  });
+}
+
+/** Gives back `amount` points of a redemption taken back (a voucher deleted unused); same transaction rules. */
+export async function creditPoints(db: LedgerDb, amount: number): Promise<number> {
+  checkAmount(amount);
+  return db.transaction('rw', db.totals, async () => {
+    const row = (await db.totals.get(REDEEMED_KEY)) ?? EMPTY_TOTAL(REDEEMED_KEY);
+    await db.totals.put({ ...row, count: Math.max(0, row.count - 1), points: Math.max(0, row.points - amount) });
+    return (await points(db)).balance;
+  });
+}
