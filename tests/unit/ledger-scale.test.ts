@@ -56,13 +56,20 @@ describe('a ledger of 100,000 actions', () => {
 
     await readTime(small); // warm up
     const [smallMs, largeMs] = [await readTime(small), await readTime(large)];
+    const scanStarted = performance.now();
+    const scanned = (await large.actions.toArray()).reduce((sum, a) => sum + a.grams.central, 0);
+    const scanMs = performance.now() - scanStarted;
+    expect(scanned).toBe(1_500_000);
     console.log(
       `[ledger scale] bulk record ${Math.round(100_000 / seconds)} actions/s (100,000 in ${seconds.toFixed(1)} s, fake-indexeddb); ` +
-        `popup reads (main account, sub-accounts, balance, 12 weeks): ${smallMs.toFixed(2)} ms with 10 actions, ${largeMs.toFixed(2)} ms with 100,000`,
+        `popup reads (main account, sub-accounts, balance, 12 weeks): ${smallMs.toFixed(2)} ms with 10 actions, ${largeMs.toFixed(2)} ms with 100,000; summing the actions instead would take ${scanMs.toFixed(0)} ms`,
     );
     expect(await mainAccount(large)).toMatchObject({ count: 100_000, grams: 1_500_000 });
     expect(await subAccounts(large)).toHaveLength(platformIds.length);
-    expect(largeMs).toBeLessThan(smallMs * 3 + 2);
+    // The reads touch totals rows only: more days with data means a few more daycat rows, never
+    // more actions. The bound is loose because the machine is shared; a scan is 100× beyond it.
+    expect(largeMs).toBeLessThan(smallMs * 10 + 10);
+    expect(largeMs * 20).toBeLessThan(scanMs);
     expect(await storedTotals(large)).toEqual(await freshTotals(large));
   }, 120_000);
 });
