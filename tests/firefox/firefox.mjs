@@ -12,14 +12,14 @@ const GECKO_ID = JSON.parse(readFileSync(resolve(EXTENSION, 'manifest.json'), 'u
 const UUID = '5d1c3a2b-8f7e-4c6d-9a0b-1e2f3a4b5c6d';
 export const EXTENSION_ORIGIN = `moz-extension://${UUID}`;
 
-/** Firefox with the extension installed as a temporary add-on. */
-export async function launchFirefox() {
+/** Firefox with the extension installed as a temporary add-on; `prefs` adds profile preferences. */
+export async function launchFirefox(prefs = {}) {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: browserPath('firefox'),
     headless: true,
     args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }) },
+    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }), ...prefs },
   });
   await browser.installExtension(EXTENSION);
   return browser;
