@@ -21,7 +21,11 @@ export async function launchFirefox(prefs = {}) {
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }), ...prefs },
   });
+  const pagesBefore = (await browser.pages()).length;
   await browser.installExtension(EXTENSION);
+  // The first install opens the welcome tab (BiDi shows it as about:blank); let it open before
+  // a test opens pages of its own, so the two never race.
+  await eventually(async () => (await browser.pages()).length > pagesBefore, 20_000);
   return browser;
 }
 
