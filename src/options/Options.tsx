@@ -1,7 +1,7 @@
-import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { t } from '../ui/i18n';
 import { Accounts, type Notice, type PermissionEvents } from './Accounts';
+import { Data } from './Data';
 import type { LinkDeps } from './linking';
 import { Methodology } from './Methodology';
 import { Settings } from './Settings';
@@ -14,8 +14,6 @@ export interface OptionsProps {
   welcome: boolean;
   /** the language setting changed: the page reloads in it */
   onLanguage(): void;
-  /** sections added by other parts (e.g. data export and import) */
-  children?: ComponentChildren;
 }
 
 export function Options(props: OptionsProps) {
@@ -29,6 +27,9 @@ export function Options(props: OptionsProps) {
           <ul>
             <li>
               <a href="#accounts">{t('accountsTitle')}</a>
+            </li>
+            <li>
+              <a href="#data">{t('dataTitle')}</a>
             </li>
             <li>
               <a href="#settings">{t('settingsTitle')}</a>
@@ -63,7 +64,7 @@ export function Options(props: OptionsProps) {
           {notice?.text ?? ''}
         </p>
         <Accounts deps={props.deps} events={props.events} locale={props.locale} notify={setNotice} />
-        {props.children}
+        <Data deps={props.deps} locale={props.locale} notify={setNotice} />
         <Settings db={props.deps.db} locale={props.locale} onLanguage={props.onLanguage} />
         <Methodology locale={props.locale} />
       </main>

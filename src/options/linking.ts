@@ -155,3 +155,21 @@ export async function accountRows(api: Pick<RegistrationApi, 'permissions'>, db:
     };
   });
 }
+
+/**
+ * Deletes the whole account (the ledger's deleteEverything) and, since no sub-account is left,
+ * stops every checkout script and gives back the site access of every shop that was linked.
+ */
+export async function deleteAccount(deps: LinkDeps, deleteEverything: (db: LedgerDb) => Promise<void>): Promise<void> {
+  const linked = (await deps.db.subAccounts.toArray()).map((s) => s.platform);
+  await deleteEverything(deps.db);
+  await sync(deps);
+  const origins = linked.flatMap((id) => linkOrigins(id) ?? []);
+  // Required hosts (the e2e build) cannot be given back; without rows nothing runs there.
+  if (origins.length) await deps.api.permissions.remove({ origins }).catch(() => false);
+}
+
+/** After an import: links it brought whose sites are still granted get their script again. */
+export async function afterImport(deps: LinkDeps): Promise<string[]> {
+  return sync(deps);
+}

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page, Worker } from '@playwright/test';
 import { seriousViolations } from './axe';
 import { expect, screenshot, test, waitForLinked, type ChromeGlobal } from './extension';
@@ -213,4 +214,67 @@ test('a shop added by its address is read by the generic detector, and removing 
   await popup.waitForTimeout(1000);
   await expect(popup.getByTestId('total-grams')).toHaveText('15 g CO2e avoided');
   await expect(popup.getByTestId('actions').getByRole('listitem')).toHaveCount(1);
+});
+
+test('export, a corrupt import that changes nothing, a real import, and delete everything', async ({
+  context,
+  extensionId,
+  serve,
+  serviceWorker,
+  openPopup,
+}) => {
+  await serve(UBER_SITES);
+  await waitForLinked(serviceWorker, 'ubereats');
+  await placeUberOrder(await context.newPage());
+  const popup = await openPopup();
+  await expect(popup.getByTestId('total-grams')).toHaveText('15 g CO2e avoided');
+
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html#data`);
+  const [jsonDownload] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Export JSON (everything)' }).click()]);
+  expect(jsonDownload.suggestedFilename()).toMatch(/^carbon-account-\d{4}-\d{2}-\d{2}\.json$/);
+  const exported = readFileSync(await jsonDownload.path(), 'utf8');
+  expect(JSON.parse(exported)).toMatchObject({ format: 'carbon-account', actions: [{ platform: 'ubereats', kind: 'no-cutlery' }] });
+  const [csvDownload] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Export CSV (actions)' }).click()]);
+  expect(readFileSync(await csvDownload.path(), 'utf8')).toContain('ubereats');
+
+  // A corrupt file: the error is shown, nothing is offered for import, the account is unchanged.
+  const file = options.getByLabel('Import a JSON export');
+  const corrupt = exported.replace('"no-cutlery"', '"no-cutlery-at-all"');
+  await file.setInputFiles({ name: 'corrupt.json', mimeType: 'application/json', buffer: Buffer.from(corrupt) });
+  const problem = options.getByRole('alert');
+  await expect(problem).toContainText('This file cannot be imported. Nothing was changed.');
+  await expect(problem).toContainText('actions row 1');
+  await expect(options.getByTestId('import-preview')).toHaveCount(0);
+  await screenshot(options, 'options-import-error');
+  await file.setInputFiles({ name: 'truncated.json', mimeType: 'application/json', buffer: Buffer.from(exported.slice(0, 40)) });
+  await expect(problem).toContainText('The file is not JSON');
+  await popup.reload();
+  await expect(popup.getByTestId('total-grams')).toHaveText('15 g CO2e avoided');
+  await expect(popup.getByTestId('actions').getByRole('listitem')).toHaveCount(1);
+
+  // Delete everything, with confirmation: the account is empty and nothing runs on any shop.
+  await options.getByRole('button', { name: 'Delete everything…' }).click();
+  const dialog = options.getByRole('dialog', { name: 'Delete everything?' });
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toHaveCount(0);
+  await options.getByRole('button', { name: 'Delete everything…' }).click();
+  await options.getByRole('dialog', { name: 'Delete everything?' }).getByRole('button', { name: 'Delete everything' }).click();
+  await expect(options.getByTestId('notice')).toHaveText('Everything was deleted. Your account is empty.');
+  await expect(popup.getByTestId('total-grams')).toHaveText('0 g CO2e avoided');
+  await expect(options.getByTestId('account-ubereats').getByTestId('status')).toHaveText('Not linked');
+  await expect.poll(() => registered(serviceWorker)).toEqual([]);
+
+  // The export brings it all back after a preview, and Uber Eats runs again.
+  await file.setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
+  const preview = options.getByTestId('import-preview');
+  await expect(preview).toContainText('Import backup.json?');
+  await expect(preview).toContainText('It adds 1 actions');
+  await screenshot(options, 'options-import-preview');
+  await preview.getByRole('button', { name: 'Import' }).click();
+  await expect(options.getByTestId('notice')).toContainText('Imported 1 actions');
+  await expect(popup.getByTestId('total-grams')).toHaveText('15 g CO2e avoided');
+  await expect(options.getByTestId('account-ubereats').getByTestId('status')).toHaveText('Linked');
+  await expect.poll(() => registered(serviceWorker)).toContain('checkout-ubereats');
+  expect(await seriousViolations(options)).toEqual([]);
 });

@@ -5,7 +5,8 @@ import { LedgerDb } from '../../src/ledger/db';
 import { mainAccount } from '../../src/ledger/queries';
 import { recordOrder } from '../../src/ledger/record';
 import { deleteSubAccountHistory } from '../../src/ledger/sub-account';
-import { accountRows, link, parseShopAddress, setLabel, unlink, type LinkDeps } from '../../src/options/linking';
+import { deleteEverything, exportJson, importJson } from '../../src/ledger/transfer';
+import { accountRows, afterImport, deleteAccount, link, parseShopAddress, setLabel, unlink, type LinkDeps } from '../../src/options/linking';
 import { originPatterns } from '../../src/platforms/hosts';
 import { PLATFORMS, platformById } from '../../src/platforms/index';
 import { fakeSiteAccess } from '../helpers/site-access';
@@ -160,5 +161,30 @@ describe('custom shops', () => {
     await unlink(deps, 'custom:shop.example', { deleteHistory: false });
     expect((await accountRows(access.api, db)).some((r) => r.id === 'custom:shop.example')).toBe(false);
     expect(access.granted.has('https://shop.example/*')).toBe(false);
+  });
+});
+
+describe('the whole account', () => {
+  it('deleting everything stops every script and gives back every site access', async () => {
+    await link(deps, 'ubereats');
+    await link(deps, 'custom:shop.example');
+    await recordNoCutlery('ubereats', 'a');
+    await deleteAccount(deps, deleteEverything);
+    expect(access.scripts.size).toBe(0);
+    expect(access.granted.size).toBe(0);
+    expect(await db.actions.count()).toBe(0);
+    expect(await mainAccount(db)).toMatchObject({ count: 0, grams: 0 });
+  });
+
+  it('an imported link runs again only where the browser grants its sites', async () => {
+    await link(deps, 'ubereats');
+    await link(deps, 'custom:shop.example');
+    const file = await exportJson(db);
+    await deleteAccount(deps, deleteEverything);
+    UBER_ORIGINS.forEach((o) => access.granted.add(o));
+    expect(await importJson(db, file)).toMatchObject({ ok: true, added: { subAccounts: 2 } });
+    expect(await afterImport(deps)).toEqual(['checkout-ubereats']);
+    const rows = await accountRows(access.api, db);
+    expect(rows.find((r) => r.id === 'custom:shop.example')?.status).toBe('access-removed');
   });
 });
