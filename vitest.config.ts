@@ -9,5 +9,7 @@ export default defineConfig({
     setupFiles: ['fake-indexeddb/auto'],
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     globals: true,
+    // Property and scale tests do real work; a loaded 2-core machine must not time them out.
+    testTimeout: 60_000,
   },
 });

@@ -3,7 +3,7 @@ import { METHODOLOGY_VERSION } from '../carbon/factors';
 import { platformById } from '../platforms/index';
 import { CHOICE_KINDS } from '../platforms/types';
 import type { Action, LedgerDb, Voucher } from './db';
-import { insertActions, storedIdentities } from './record';
+import { DAILY_CAP_KEY, insertActions, storedIdentities } from './record';
 import { categoryOfPlatform, EMPTY_TOTAL, REDEEMED_KEY } from './totals';
 
 /** Names the file as ours; `version` is the export format's, bumped when its shape changes. */
@@ -58,6 +58,15 @@ const SubAccountSchema = v.looseObject({
   linkedAs: v.optional(Text(64)),
 });
 
+// Only settings the user can set in Options travel in a file, each with a value Options could
+// have written: an imported file cannot switch off the daily cap or smuggle in other keys.
+const SettingSchema = v.variant('key', [
+  v.strictObject({ key: v.literal(DAILY_CAP_KEY), value: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(9999)) }),
+  v.strictObject({ key: v.literal('notifications'), value: v.boolean() }),
+  v.strictObject({ key: v.literal('language'), value: v.picklist(['en', 'zh_CN', 'ja']) }),
+]);
+const IMPORTABLE_SETTINGS: ReadonlySet<string> = new Set(SettingSchema.options.map((o) => o.entries.key.literal));
+
 const ExportSchema = v.strictObject({
   format: v.literal(EXPORT_FORMAT),
   version: v.literal(EXPORT_VERSION),
@@ -67,7 +76,7 @@ const ExportSchema = v.strictObject({
   vouchers: v.array(VoucherSchema),
   subAccounts: v.array(SubAccountSchema),
   orderAliases: v.array(v.strictObject({ refKey: Text(128), orderKey: Text(128) })),
-  settings: v.array(v.strictObject({ key: Text(64), value: v.unknown() })),
+  settings: v.array(SettingSchema),
 });
 
 type AccountExport = v.InferOutput<typeof ExportSchema>;
@@ -84,7 +93,7 @@ export async function exportJson(db: LedgerDb, now = Date.now()): Promise<string
       vouchers: (await db.vouchers.toArray()).map(withoutId),
       subAccounts: (await db.subAccounts.toArray()) as AccountExport['subAccounts'],
       orderAliases: await db.orderAliases.toArray(),
-      settings: await db.settings.toArray(),
+      settings: (await db.settings.toArray()).filter((s) => IMPORTABLE_SETTINGS.has(s.key)) as AccountExport['settings'],
     };
     return JSON.stringify(data);
   });
