@@ -85,3 +85,54 @@ test('closing and reopening the browser on the same profile keeps the account', 
     rmSync(profile, { recursive: true, force: true });
   }
 });
+
+test('two tabs place orders at the same moment on two platforms: both are recorded, totals right', async ({
+  context,
+  serve,
+  serviceWorker,
+  extensionId,
+}) => {
+  await serve([
+    ...UBEREATS,
+    [/^https:\/\/www\.doordash\.com\/consumer\/checkout/, 'doordash/checkout.html'],
+    [/^https:\/\/www\.doordash\.com\/orders\//, 'doordash/confirmation.html'],
+  ]);
+  await waitForLinked(serviceWorker, 'ubereats');
+  await waitForLinked(serviceWorker, 'doordash');
+  const uber = await context.newPage();
+  const door = await context.newPage();
+  await Promise.all([uber.goto('https://www.ubereats.com/checkout'), door.goto('https://www.doordash.com/consumer/checkout/')]);
+  await Promise.all([
+    uber.getByRole('button', { name: 'Place order' }).click(),
+    door.getByRole('button', { name: 'Place Order' }).click(),
+  ]);
+  await Promise.all([uber.waitForURL(ORDER_URL), door.waitForURL(/doordash\.com\/orders\//)]);
+  const popup = await popupOf(context, extensionId);
+  // Uber Eats: no cutlery; DoorDash: no utensils and a reusable-container restaurant.
+  await expect(popup.getByTestId('actions').getByRole('listitem')).toHaveCount(3);
+  await expect(popup.getByTestId('actions')).toContainText('Uber Eats');
+  await expect(popup.getByTestId('actions')).toContainText('DoorDash');
+  const totals = await serviceWorker.evaluate(async () => {
+    const { indexedDB } = globalThis;
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('carbon-account');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const read = <T>(store: string, key: string) =>
+      new Promise<T>((resolve) => {
+        const req = db.transaction(store).objectStore(store).get(key);
+        req.onsuccess = () => resolve(req.result as T);
+      });
+    type Row = { count: number; grams: number } | undefined;
+    return {
+      all: await read<Row>('totals', 'all'),
+      uber: await read<Row>('totals', 'platform:ubereats'),
+      door: await read<Row>('totals', 'platform:doordash'),
+    };
+  });
+  expect(totals.all?.count).toBe(3);
+  expect(totals.uber?.count).toBe(1);
+  expect(totals.door?.count).toBe(2);
+  expect(totals.all?.grams).toBe((totals.uber?.grams ?? 0) + (totals.door?.grams ?? 0));
+});
