@@ -3,7 +3,7 @@
 // Writes bench/results.json and prints a table; exits non-zero when a target fails.
 // `--smoke` runs tiny sizes and checks no targets (npm test runs it so the bench cannot rot).
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
@@ -16,6 +16,11 @@ const smoke = process.argv.includes('--smoke');
 const SIZES = smoke ? { small: 200, large: 2_000 } : { small: 2_000, large: 20_000 };
 const RUNS = smoke ? 3 : 15;
 const LOAD_RUNS = smoke ? 2 : 9;
+const POPUP_RUNS = smoke ? 2 : 7;
+/** Accounts the popup is opened on, seeded one after the other through the ledger's bulk path. */
+const ACCOUNTS = smoke ? [0, 100, 1_000] : [0, 1_000, 100_000, 1_000_000];
+const THROUGHPUT_ACTIONS = smoke ? 1_000 : 20_000;
+const IMPORT_ACTIONS = smoke ? 1_000 : 100_000;
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -27,17 +32,75 @@ function sh(cmd, args, env = {}) {
   if (run.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed`);
 }
 
-async function detectBundle() {
+/** Bundles one of the benchmark's entries (the product's own modules) into a script for a page. */
+async function bundle(entry) {
   const out = await build({
     configFile: false,
     logLevel: 'silent',
-    build: {
-      write: false,
-      minify: true,
-      lib: { entry: resolve(ROOT, 'bench/detect-entry.ts'), formats: ['iife'], name: 'carbonBenchBundle' },
-    },
+    build: { write: false, minify: true, lib: { entry: resolve(ROOT, entry), formats: ['iife'], name: 'carbonBenchBundle' } },
   });
   return (Array.isArray(out) ? out[0] : out).output[0].code;
+}
+
+/**
+ * The store build plus one blank page (the floor for opening an extension page), loaded in
+ * Chromium. The ledger is seeded from that page, through the product's bulk record path.
+ */
+async function popupFigures() {
+  const dir = resolve(ROOT, '.output/bench/chrome-mv3');
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(resolve(ROOT, '.output/chrome-mv3'), dir, { recursive: true });
+  writeFileSync(resolve(dir, 'blank.html'), '<!doctype html><meta charset="utf-8"><title>blank</title><p>blank</p>\n');
+  const context = await chromium.launchPersistentContext('', {
+    executablePath: browserPath('chromium'),
+    headless: true,
+    args: [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`],
+  });
+  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const origin = `chrome-extension://${new URL(sw.url()).host}`;
+  const seeder = await context.newPage();
+  await seeder.goto(`${origin}/blank.html`);
+  // Runtime.evaluate is not bound by the extension page's CSP, unlike a <script> tag.
+  await seeder.evaluate(await bundle('bench/ledger-entry.ts'));
+  const now = Date.now();
+
+  /** Median ms from navigation until `ready` holds at a painted frame; and the heap after GC. */
+  async function open(path, ready) {
+    const times = [];
+    let heap = 0;
+    for (let i = 0; i < POPUP_RUNS + 1; i++) {
+      const page = await context.newPage();
+      await page.goto(`${origin}/${path}`, { waitUntil: 'commit' });
+      const at = await (await page.waitForFunction(ready, null, { polling: 'raf', timeout: 120_000 })).jsonValue();
+      if (i > 0) times.push(at);
+      if (i === POPUP_RUNS) {
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('HeapProfiler.collectGarbage');
+        heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+      }
+      await page.close();
+    }
+    return { ms: median(times), heap };
+  }
+  const totalsPainted = () => {
+    const text = document.querySelector('[data-testid="total-grams"]')?.textContent ?? '';
+    return /\d/.test(text) && !text.includes('…') ? performance.now() : false;
+  };
+  const blank = await open('blank.html', () => document.readyState === 'complete' && performance.now());
+  const accounts = {};
+  let seeded = 0;
+  for (const size of ACCOUNTS) {
+    if (size > seeded) {
+      const ms = await seeder.evaluate(([from, count, t]) => carbonBenchLedger.seed(from, count, t), [seeded, size - seeded, now]);
+      console.log(`  seeded ${size.toLocaleString('en')} actions (+${(size - seeded).toLocaleString('en')} in ${(ms / 1000).toFixed(1)} s)`);
+      seeded = size;
+    }
+    accounts[size] = await open('popup.html', totalsPainted);
+  }
+  const throughput = await seeder.evaluate(([n, t]) => carbonBenchLedger.recordThroughput(n, t), [THROUGHPUT_ACTIONS, now]);
+  const importSeconds = await seeder.evaluate(([n, t]) => carbonBenchLedger.importSeconds(n, t), [IMPORT_ACTIONS, now]);
+  await context.close();
+  return { blank, accounts, throughput, importSeconds };
 }
 
 /** Serves generated pages at real shop addresses; nothing else. */
@@ -142,14 +205,19 @@ const started = Date.now();
 console.log(`Building (${smoke ? 'smoke' : 'full'} run)…`);
 sh('npx', ['wxt', 'build']);
 sh('npx', ['wxt', 'build'], { CARBON_GRANT_HOSTS: '1' });
-const bundle = await detectBundle();
+const detectCode = await bundle('bench/detect-entry.ts');
 
 const browser = await chromium.launch({ executablePath: browserPath('chromium'), headless: true });
 const size = contentScriptSize();
-const detection = await detectionFigures(browser, bundle);
+const detection = await detectionFigures(browser, detectCode);
 await browser.close();
 const loadWithout = await pageLoadCost(null);
 const loadWith = await pageLoadCost(resolve(ROOT, '.output/e2e/chrome-mv3'));
+console.log('Popup, ledger…');
+const popup = await popupFigures();
+const largest = ACCOUNTS.at(-1);
+const empty = popup.accounts[0];
+const full = popup.accounts[largest];
 
 const figures = [
   ['content script size', `${size.bytes} B, ${size.gzipBytes} B gzip`, '≤ 25 kB gzip', size.gzipBytes <= 25_000],
@@ -177,6 +245,42 @@ const figures = [
     '≤ 1.05 ×',
     loadWith <= 1.05 * loadWithout,
   ],
+  ...ACCOUNTS.map((size) => [
+    `popup open, ${size.toLocaleString('en')} actions`,
+    `${popup.accounts[size].ms.toFixed(1)} ms`,
+    '',
+    true,
+  ]),
+  [
+    `popup open: ${largest.toLocaleString('en')} actions vs empty account`,
+    `${full.ms.toFixed(1)} ms vs ${empty.ms.toFixed(1)} ms = ${(full.ms / empty.ms).toFixed(2)}×`,
+    '≤ 1.3 ×',
+    full.ms <= 1.3 * empty.ms,
+  ],
+  [
+    'popup open: empty account vs blank extension page',
+    `${empty.ms.toFixed(1)} ms vs ${popup.blank.ms.toFixed(1)} ms = ${(empty.ms / popup.blank.ms).toFixed(2)}×`,
+    '≤ 2 ×',
+    empty.ms <= 2 * popup.blank.ms,
+  ],
+  [
+    `record throughput (bulk path, ${THROUGHPUT_ACTIONS.toLocaleString('en')} actions)`,
+    `${Math.round(popup.throughput).toLocaleString('en')} actions/s`,
+    '≥ 5,000 /s',
+    popup.throughput >= 5_000,
+  ],
+  [
+    `import of a ${IMPORT_ACTIONS.toLocaleString('en')}-action export`,
+    `${popup.importSeconds.toFixed(1)} s`,
+    '≤ 30 s',
+    popup.importSeconds <= 30,
+  ],
+  [
+    `popup JS heap: ${largest.toLocaleString('en')} actions vs empty account`,
+    `${(full.heap / 1e6).toFixed(2)} MB vs ${(empty.heap / 1e6).toFixed(2)} MB = ${(full.heap / empty.heap).toFixed(2)}×`,
+    '≤ 1.3 ×',
+    full.heap <= 1.3 * empty.heap,
+  ],
 ];
 
 const readingOk = detection.large.reading?.observations?.some((o) => o.kind === 'no-cutlery') && detection.none.reading === null;
@@ -187,7 +291,13 @@ const results = {
   smoke,
   seconds: (Date.now() - started) / 1000,
   figures: figures.map(([figure, measured, target, holds]) => ({ figure, measured, target, holds })),
-  raw: { size, detection: Object.fromEntries(Object.entries(detection).map(([k, v]) => [k, { ...v, reading: undefined }])), loadWith, loadWithout },
+  raw: {
+    size,
+    detection: Object.fromEntries(Object.entries(detection).map(([k, v]) => [k, { ...v, reading: undefined }])),
+    loadWith,
+    loadWithout,
+    popup,
+  },
 };
 writeFileSync(resolve(ROOT, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
 

@@ -13,6 +13,7 @@ const steps = [
   ['Chromium end to end', 'npx', ['playwright', 'test']],
   ['Firefox end to end', 'node', ['--test', '--test-concurrency=1', 'tests/firefox/']],
   ['web-ext lint (Firefox build)', 'node', ['scripts/lint-firefox.mjs']],
+  ['benchmark smoke run (tiny sizes, no targets)', 'node', ['bench/run.mjs', '--smoke']],
 ];
 
 for (const name of ['chromium', 'firefox']) {
