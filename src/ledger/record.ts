@@ -1,5 +1,6 @@
 import { factorFor, METHODOLOGY_VERSION, pointsFor } from '../carbon/factors';
 import type { Observation } from '../platforms/types';
+import { Dexie } from 'dexie';
 import type { Action, LedgerDb } from './db';
 import { localDay, TotalsDelta } from './totals';
 
@@ -42,29 +43,49 @@ export function storedIdentities(db: LedgerDb, actions: readonly Pick<Action, 'p
  * Returns the actions added, with their ids.
  */
 export async function insertActions(db: LedgerDb, actions: readonly Action[], cap: boolean): Promise<Action[]> {
-  if (actions.length === 0) return [];
-  const stored = await storedIdentities(db, actions);
-  const seen = new Set<string>();
-  const fresh: Action[] = [];
-  for (const [i, action] of actions.entries()) {
-    const id = identity(action);
-    if (stored[i] || seen.has(id)) continue;
-    seen.add(id);
-    // A copy without an id: the ledger numbers its own rows.
+  // Copies without ids: the ledger numbers its own rows.
+  let rows = actions.map((action) => {
     const row = { ...action };
     delete row.id;
-    fresh.push(row);
-  }
-  if (fresh.length === 0) return fresh;
-  if (cap) await applyDailyCap(db, fresh);
-  const ids = await db.actions.bulkAdd(fresh, { allKeys: true });
-  const delta = new TotalsDelta();
-  fresh.forEach((action, i) => {
-    action.id = ids[i];
-    if (action.status === 'active') delta.add(action, 1);
+    return row;
   });
+  if (cap) {
+    // The cap must know which actions are new before any is added (a handful per order).
+    const stored = await storedIdentities(db, rows);
+    const seen = new Set<string>();
+    rows = rows.filter((row, i) => {
+      const id = identity(row);
+      if (stored[i] || seen.has(id)) return false;
+      seen.add(id);
+      return true;
+    });
+    await applyDailyCap(db, rows);
+  }
+  if (rows.length === 0) return rows;
+  const added = await addSkippingStored(db, rows);
+  const delta = new TotalsDelta();
+  for (const action of added) if (action.status === 'active') delta.add(action, 1);
   await delta.apply(db);
-  return fresh;
+  return added;
+}
+
+/**
+ * Adds rows, letting the unique [platform+orderKey+kind] index refuse those already stored (or
+ * repeated in `rows`): no lookup per row, which keeps the bulk path fast. Returns the rows added;
+ * their ids are set only when none was refused (the bulk path does not need them).
+ */
+async function addSkippingStored(db: LedgerDb, rows: Action[]): Promise<Action[]> {
+  try {
+    const ids = await db.actions.bulkAdd(rows, { allKeys: true });
+    rows.forEach((row, i) => (row.id = ids[i]));
+    return rows;
+  } catch (error) {
+    // Caught inside the transaction, the refused rows do not abort it.
+    if (!(error instanceof Dexie.BulkError)) throw error;
+    const refused = error.failuresByPos;
+    if (Object.values(refused).some((e) => e.name !== 'ConstraintError')) throw error;
+    return rows.filter((_, i) => !(i in refused));
+  }
 }
 
 /** Marks as 'capped' the active actions that would take their platform past the day's cap. */

@@ -190,9 +190,10 @@ export function parseExport(text: string): { ok: true; data: AccountExport } | {
 const identity = (a: Pick<Action, 'platform' | 'orderKey' | 'kind'>) => JSON.stringify([a.platform, a.orderKey, a.kind]);
 
 /** What the import would add (and what is already stored) without writing anything. */
-async function plan(db: LedgerDb, data: AccountExport) {
-  const storedActions = await storedIdentities(db, data.actions);
-  const actions = uniqueBy(data.actions.filter((_, i) => !storedActions[i]), identity);
+async function plan(db: LedgerDb, data: AccountExport, lookUpActions = true) {
+  // Importing lets the unique index skip stored actions (fast); only the preview looks each up.
+  const storedActions = lookUpActions ? await storedIdentities(db, data.actions) : [];
+  const actions: Action[] = lookUpActions ? uniqueBy(data.actions.filter((_, i) => !storedActions[i]), identity) : [];
   const voucherIndex = db.vouchers.where('requestId');
   const storedVouchers = await Promise.all(data.vouchers.map((x) => voucherIndex.equals(x.requestId).count()));
   const vouchers = uniqueBy(data.vouchers.filter((_, i) => storedVouchers[i] === 0), (x) => x.requestId);
@@ -258,8 +259,8 @@ export async function importJson(db: LedgerDb, text: string): Promise<ImportResu
   if (!parsed.ok) return parsed;
   const { data } = parsed;
   return db.transaction('rw', tables(db), async () => {
-    const p = await plan(db, data);
-    await insertActions(db, p.actions, false);
+    const p = await plan(db, data, false);
+    p.actions = await insertActions(db, data.actions, false);
     if (p.vouchers.length) {
       await db.vouchers.bulkAdd(p.vouchers as Voucher[]);
       const row = (await db.totals.get(REDEEMED_KEY)) ?? EMPTY_TOTAL(REDEEMED_KEY);

@@ -6,7 +6,7 @@ const isZero = (t: Total) => t.count === 0 && t.grams === 0 && t.gramsLow === 0 
 /** Every total recomputed from scratch over the active actions (zero rows left out). */
 export async function freshTotals(db: LedgerDb): Promise<Map<string, Total>> {
   const sums = new Map<string, Total>();
-  for (const a of await db.actions.where('status').equals('active').toArray()) {
+  for (const a of await db.actions.filter((a) => a.status === 'active').toArray()) {
     for (const key of totalKeys(a)) {
       const t = sums.get(key) ?? EMPTY_TOTAL(key);
       t.count += 1;

@@ -140,5 +140,5 @@ describe('the ledger under any sequence of events', () => {
       }),
       { numRuns: 100 },
     );
-  });
+  }, 60_000);
 });

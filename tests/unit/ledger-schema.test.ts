@@ -12,7 +12,7 @@ const NEXT: SchemaVersion = {
   version: SCHEMA[SCHEMA.length - 1].version + 1,
   stores: {
     // a new index and a new table; unchanged tables need not be repeated
-    actions: '++id, &[platform+orderKey+kind], [platform+day+status], platform, kind, committedAt, status, methodologyVersion',
+    actions: '++id, &[platform+orderKey+kind], [platform+day+status], platform, committedAt, methodologyVersion',
     notes: '++id, actionId',
   },
   upgrade: async (tx) => {
