@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { refreshBadge } from '../src/background/badge';
 import { forgetTab, handleMessage, type FlowDeps } from '../src/background/checkout-flow';
 import { hashOrderRef } from '../src/background/order-key';
 import { refreshLinks } from '../src/background/registration';
@@ -19,9 +20,16 @@ export default defineBackground({
       exclusive: <T>(name: string, task: () => Promise<T>) => navigator.locks.request(name, task) as Promise<T>,
     };
 
+    // The badge shows the points earned since the popup was last opened.
+    const badge = () =>
+      refreshBadge(deps.db, browser.action, browser.i18n.getUILanguage()).catch((e: unknown) => console.error('[carbon-account] badge', e));
+
     browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
       handleMessage(message, { id: sender.id, url: sender.url, tabId: sender.tab?.id, frameId: sender.frameId }, deps)
-        .then(sendResponse, (error: unknown) => sendResponse({ ok: false, reason: String(error) }));
+        .then((reply) => {
+          if (reply.ok && reply.recorded > 0) void badge();
+          sendResponse(reply);
+        }, (error: unknown) => sendResponse({ ok: false, reason: String(error) }));
       return true;
     });
     browser.tabs.onRemoved.addListener((tabId) => void forgetTab(deps.session, tabId));
@@ -34,7 +42,10 @@ export default defineBackground({
       void links(reason === 'install' || reason === 'update' ? 'all' : 'none');
       if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/options.html#welcome') });
     });
-    browser.runtime.onStartup.addListener(() => void links('none'));
+    browser.runtime.onStartup.addListener(() => {
+      void links('none');
+      void badge();
+    });
     browser.permissions.onAdded.addListener((added) => void links(added.origins ?? []));
     browser.permissions.onRemoved.addListener(() => void links('none'));
   },

@@ -1,7 +1,36 @@
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { asStorageProblem, markPopupSeen } from '../../src/background/badge';
+import { STORAGE_PROBLEM_KEY } from '../../src/background/checkout-flow';
+import { grants } from '../../src/background/registration';
 import { ledger } from '../../src/ledger/db';
-import { Popup } from '../../src/ui/Popup';
+import { uiLocale } from '../../src/ui/i18n';
 import { applyLanguageSetting } from '../../src/ui/language';
+import { Popup } from '../../src/ui/Popup';
+import '../../src/ui/popup.css';
 
+const db = ledger();
+const onAccessChange = (listener: () => void) => {
+  browser.permissions.onAdded.addListener(listener);
+  browser.permissions.onRemoved.addListener(listener);
+  return () => {
+    browser.permissions.onAdded.removeListener(listener);
+    browser.permissions.onRemoved.removeListener(listener);
+  };
+};
+
+// Opening the popup is seeing what was new: the badge clears.
+void markPopupSeen(db, browser.action, Date.now());
 // The language chosen in Options (if any) applies before the first render.
-void applyLanguageSetting(ledger()).then(() => render(<Popup />, document.getElementById('app')!));
+void Promise.all([applyLanguageSetting(db), browser.storage.session.get(STORAGE_PROBLEM_KEY)]).then(([, stored]) =>
+  render(
+    <Popup
+      db={db}
+      locale={uiLocale()}
+      grants={(ids) => grants(browser, ids)}
+      onAccessChange={onAccessChange}
+      storageProblem={asStorageProblem(stored[STORAGE_PROBLEM_KEY])}
+    />,
+    document.getElementById('app')!,
+  ),
+);

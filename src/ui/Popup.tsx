@@ -1,33 +1,85 @@
-import { ledger, type LedgerDb } from '../ledger/db';
-import { mainAccount, recentActions } from '../ledger/queries';
-import { platformById } from '../platforms/index';
-import { formatDate, formatGrams, formatNumber } from './format';
-import { t, uiLocale } from './i18n';
+import { useEffect, useState } from 'preact/hooks';
+import type { StorageProblem } from '../background/checkout-flow';
+import type { LedgerDb, SubAccount } from '../ledger/db';
+import { disputeAction, undoDispute } from '../ledger/disputes';
+import { mainAccount, points, recentActions, subAccounts, weeklyByCategory } from '../ledger/queries';
+import { rewardsFor, SAMPLE_CATALOG, type Reward } from '../rewards/catalog';
+import { t } from './i18n';
+import { MainAccount } from './MainAccount';
+import { RecentActions } from './RecentActions';
+import { RewardsPanel } from './RewardsPanel';
+import { SubAccountList, subAccountName } from './SubAccountList';
 import { useLiveQuery } from './use-live-query';
+import { WeeklyChart } from './WeeklyChart';
 
-export function Popup({ db = ledger(), locale = uiLocale() }: { db?: LedgerDb; locale?: string }) {
-  const account = useLiveQuery(() => mainAccount(db));
-  const actions = useLiveQuery(() => recentActions(db));
+export interface PopupProps {
+  db: LedgerDb;
+  locale: string;
+  /** which of these sub-accounts' sites the browser grants (permissions.contains) */
+  grants(ids: readonly string[]): Promise<Map<string, boolean>>;
+  /** subscribes to site-access changes; returns the unsubscribe */
+  onAccessChange?(listener: () => void): () => void;
+  catalog?: readonly Reward[];
+  /** the ledger could not be written (storage full); shown until it can */
+  storageProblem?: StorageProblem;
+  now?: () => number;
+}
+
+/** Sub-accounts the user linked whose sites the browser still grants: the linked platforms. */
+function useLinked(db: LedgerDb, grants: PopupProps['grants'], onAccessChange: PopupProps['onAccessChange']): SubAccount[] | undefined {
+  const rows = useLiveQuery(() => db.subAccounts.toArray(), [db]);
+  const [accessChanges, setAccessChanges] = useState(0);
+  useEffect(() => onAccessChange?.(() => setAccessChanges((n) => n + 1)), [onAccessChange]);
+  const [linked, setLinked] = useState<SubAccount[] | undefined>();
+  useEffect(() => {
+    if (!rows) return;
+    let current = true;
+    void grants(rows.map((r) => r.platform)).then((granted) => {
+      if (current) setLinked(rows.filter((r) => granted.get(r.platform)));
+    });
+    return () => {
+      current = false;
+    };
+  }, [rows, accessChanges]);
+  return linked;
+}
+
+/**
+ * The main account at a glance. Every read is a materialized total or an index range
+ * (recent actions, 12 weeks of day × category rows), so it opens as fast with a million
+ * actions as with ten; each part updates live as the ledger changes.
+ */
+export function Popup({ db, locale, grants, onAccessChange, catalog = SAMPLE_CATALOG, storageProblem, now = Date.now }: PopupProps) {
+  const account = useLiveQuery(() => Promise.all([mainAccount(db), points(db)]), [db]);
+  const linked = useLinked(db, grants, onAccessChange);
+  const linkedIds = linked?.map((a) => a.platform) ?? [];
+  // The 'platform:<id>' rows: one per platform ever counted, a few dozen at most.
+  const platformTotals = useLiveQuery(async () => new Map((await subAccounts(db)).map((row) => [row.key.slice('platform:'.length), row])), [db]);
+  const weeks = useLiveQuery(() => weeklyByCategory(db, 12, now()), [db]);
+  const actions = useLiveQuery(() => recentActions(db, 10), [db]);
+
   return (
-    <main>
-      <h1>{t('extName')}</h1>
-      <section aria-labelledby="account-heading">
-        <h2 id="account-heading">{t('mainAccount')}</h2>
-        <p data-testid="total-grams">{account ? t('co2eAvoided', formatGrams(account.grams, locale)) : '…'}</p>
-        <p data-testid="points">{account ? t('pointsBalance', formatNumber(account.points, locale)) : ''}</p>
-      </section>
-      <section aria-labelledby="actions-heading">
-        <h2 id="actions-heading">{t('recentActions')}</h2>
-        {actions?.length === 0 && <p>{t('noActionsYet')}</p>}
-        <ul data-testid="actions">
-          {actions?.map((a) => (
-            <li key={a.id}>
-              <span>{platformById(a.platform)?.name ?? a.platform}</span> · <span>{t(`kind_${a.kind.replace(/-/g, '_')}`)}</span> ·{' '}
-              <span>{formatGrams(a.grams.central, locale)}</span> · <time>{formatDate(a.committedAt, locale)}</time>
-            </li>
-          ))}
-        </ul>
-      </section>
+    <main class="popup">
+      <header>
+        <h1>{t('extName')}</h1>
+        <a href="/options.html" target="_blank">
+          {t('popupOpenOptions')}
+        </a>
+      </header>
+      {storageProblem && (
+        <p role="alert" class="notice" data-testid="storage-problem">
+          {t('storageFull', subAccountName(storageProblem.platform))}
+        </p>
+      )}
+      {account && <MainAccount total={account[0]} balance={account[1].balance} locale={locale} />}
+      {linked && platformTotals && (
+        <SubAccountList rows={linked.map((account) => ({ account, total: platformTotals.get(account.platform) }))} locale={locale} />
+      )}
+      {weeks && <WeeklyChart weeks={weeks} locale={locale} />}
+      {actions && (
+        <RecentActions actions={actions} locale={locale} dispute={(id) => disputeAction(db, id)} undo={(id) => undoDispute(db, id)} />
+      )}
+      {account && linked && <RewardsPanel rewards={rewardsFor(catalog, linkedIds)} balance={account[1].balance} locale={locale} />}
     </main>
   );
 }

@@ -26,6 +26,8 @@ export interface ExtensionFixtures {
   serve(sites: Site[]): Promise<void>;
   sites: Site[];
   openPopup(): Promise<Page>;
+  /** Chromium's UI language for the test (`test.use({ lang: 'ja' })`); the default is English */
+  lang: string | undefined;
 }
 
 /**
@@ -36,12 +38,19 @@ export async function launchWithExtension(options: {
   userDataDir: string;
   sites: Site[];
   stray: string[];
+  /**
+   * Chromium's UI language (what chrome.i18n reads), e.g. 'zh-CN' or 'ja'. On Linux it comes
+   * from --lang and the LANGUAGE variable; Playwright's `locale` alone sets only the page's.
+   */
+  lang?: string;
 }): Promise<BrowserContext> {
+  const lang = options.lang;
   const context = await chromium.launchPersistentContext(options.userDataDir, {
     executablePath: browserPath('chromium'),
     headless: true,
-    locale: process.env.E2E_LOCALE ?? 'en-US',
-    args: [`--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`, '--disable-gpu'],
+    locale: lang ?? process.env.E2E_LOCALE ?? 'en-US',
+    args: [`--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`, '--disable-gpu', ...(lang ? [`--lang=${lang}`] : [])],
+    ...(lang ? { env: { ...process.env, LANGUAGE: lang.replace('-', '_') } } : {}),
   });
   await context.route(/^https?:\/\//, async (route) => {
     const url = route.request().url();
@@ -54,6 +63,7 @@ export async function launchWithExtension(options: {
 }
 
 export const test = base.extend<ExtensionFixtures>({
+  lang: [undefined, { option: true }],
   networkRequests: [
     async ({}, use) => {
       const stray: string[] = [];
@@ -62,8 +72,8 @@ export const test = base.extend<ExtensionFixtures>({
     },
     { auto: true },
   ],
-  context: async ({ networkRequests, sites }, use) => {
-    const context = await launchWithExtension({ userDataDir: '', sites, stray: networkRequests });
+  context: async ({ networkRequests, sites, lang }, use) => {
+    const context = await launchWithExtension({ userDataDir: '', sites, stray: networkRequests, lang });
     await use(context);
     await context.close();
   },
