@@ -22,6 +22,8 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),
+  // `npm run demo` writes screenshots here; they are not sources.
+  zip: { excludeSources: ['demo-output/**'] },
   outDirTemplate: grantHosts ? 'e2e/{{browser}}-mv{{manifestVersion}}' : undefined,
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
