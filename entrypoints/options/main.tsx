@@ -4,10 +4,12 @@ import { ledger } from '../../src/ledger/db';
 import { deleteSubAccountHistory } from '../../src/ledger/sub-account';
 import { Options } from '../../src/options/Options';
 import '../../src/options/options.css';
+import { askPersistentStorage } from '../../src/ui/persist';
 import { t, uiLocale } from '../../src/ui/i18n';
 import { applyLanguageSetting } from '../../src/ui/language';
 
 const db = ledger();
+void askPersistentStorage(navigator.storage);
 void applyLanguageSetting(db).then(() => {
   document.title = t('optionsTitle');
   render(

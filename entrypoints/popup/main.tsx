@@ -4,12 +4,14 @@ import { asStorageProblem, markPopupSeen } from '../../src/background/badge';
 import { STORAGE_PROBLEM_KEY } from '../../src/background/checkout-flow';
 import { grants } from '../../src/background/registration';
 import { ledger } from '../../src/ledger/db';
+import { askPersistentStorage } from '../../src/ui/persist';
 import { uiLocale } from '../../src/ui/i18n';
 import { applyLanguageSetting } from '../../src/ui/language';
 import { Popup } from '../../src/ui/Popup';
 import '../../src/ui/popup.css';
 
 const db = ledger();
+void askPersistentStorage(navigator.storage);
 const onAccessChange = (listener: () => void) => {
   browser.permissions.onAdded.addListener(listener);
   browser.permissions.onRemoved.addListener(listener);

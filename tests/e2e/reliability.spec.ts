@@ -136,3 +136,17 @@ test('two tabs place orders at the same moment on two platforms: both are record
   expect(totals.door?.count).toBe(2);
   expect(totals.all?.grams).toBe((totals.uber?.grams ?? 0) + (totals.door?.grams ?? 0));
 });
+
+test('opening the popup asks the browser for persistent storage', async ({ extensionId, context }) => {
+  // Headless Chromium answers without a prompt (and may say no): what matters is that we ask.
+  await context.addInitScript(() => {
+    const asked = ((globalThis as unknown as { persistAsked: number }).persistAsked = 0);
+    const persist = navigator.storage.persist.bind(navigator.storage);
+    navigator.storage.persist = () => {
+      (globalThis as unknown as { persistAsked: number }).persistAsked = asked + 1;
+      return persist();
+    };
+  });
+  const popup = await popupOf(context, extensionId);
+  await expect.poll(() => popup.evaluate(() => (globalThis as unknown as { persistAsked: number }).persistAsked)).toBe(1);
+});
