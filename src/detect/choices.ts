@@ -3,12 +3,13 @@ import { accessibleName, attributeHints, isSelected, isShown, selectableControls
 import {
   categoryOf,
   LEXICON,
-  matchPhrase,
+  matchNormalized,
   mentions,
   normalize,
   ORDER_PLACED_PHRASES,
   SECOND_HAND_CONDITIONS,
   SHIPPING_SPEED,
+  triggerFor,
 } from './lexicon';
 
 const BINARY_ROLES = new Set(['switch', 'checkbox']);
@@ -23,7 +24,7 @@ export interface ReadOptions {
   kinds: readonly ChoiceKind[];
   /** a class the site uses to hide rows (known from real markup) */
   hiddenClass?: string;
-  root?: ParentNode;
+  root?: Document | Element;
 }
 
 const nameOf = (el: Element) => normalize(`${accessibleName(el)} ${attributeHints(el)}`);
@@ -33,8 +34,10 @@ function groupSiblings(el: Element): Element[] {
   if (el.tagName === 'OPTION') return Array.from(el.closest('select')?.options ?? []);
   const name = el.tagName === 'INPUT' ? el.getAttribute('name') : null;
   if (name) {
-    const scope = (el as HTMLInputElement).form ?? el.ownerDocument;
-    return Array.from(scope.querySelectorAll('input[type=radio]')).filter((r) => r.getAttribute('name') === name);
+    const form = (el as HTMLInputElement).form;
+    return Array.from(el.ownerDocument.getElementsByName(name)).filter(
+      (r) => r.tagName === 'INPUT' && (r as HTMLInputElement).type === 'radio' && (r as HTMLInputElement).form === form,
+    );
   }
   const group = el.closest('[role=radiogroup], [role=listbox], [role=tablist]');
   return group ? Array.from(group.querySelectorAll('[role=radio], [role=option], [role=tab]')) : [];
@@ -56,9 +59,12 @@ function standardOverExpress(el: Element, name: string, hiddenClass?: string): b
 export function readChoices(doc: Document, options: ReadOptions): Observation[] {
   const found = new Map<ChoiceKind, Observation>();
   const wantsSpeed = options.kinds.includes('slow-shipping');
+  const mayMatch = triggerFor(options.kinds);
   for (const el of selectableControls(options.root ?? doc)) {
     const name = nameOf(el);
-    const match = matchPhrase(name, options.kinds);
+    // Most controls on a page name nothing the lexicon knows: one regex test rules them out.
+    if (!mayMatch.test(name)) continue;
+    const match = matchNormalized(name, options.kinds);
     if (match && !found.has(match.kind)) {
       const selected = isSelected(el);
       const chosen = match.polarity === 'affirm' ? selected : !selected && isBinary(el);
@@ -109,9 +115,13 @@ export function readSecondHand(doc: Document, options: ItemOptions): Observation
   return null;
 }
 
-/** True when a page heading (or the title) says the order went through. */
+/**
+ * True when a page heading (h1, h2) or the title says the order went through. Headings come
+ * from the browser's tag lists rather than a selector scan: this runs on every checkout read.
+ */
 export function saysOrderPlaced(doc: Document): boolean {
-  const headings = Array.from(doc.querySelectorAll('h1, h2, [role=heading]'), (h) => h.textContent ?? '');
-  headings.push(doc.title);
-  return headings.some((h) => mentions(normalize(h), ORDER_PLACED_PHRASES));
+  const headings = [...Array.from(doc.getElementsByTagName('h1')), ...Array.from(doc.getElementsByTagName('h2'))];
+  const texts = headings.map((h) => h.textContent ?? '');
+  texts.push(doc.title);
+  return texts.some((h) => mentions(normalize(h), ORDER_PLACED_PHRASES));
 }

@@ -4,21 +4,25 @@
  * whole DOM's text.
  */
 
-const CONTROL_SELECTOR = [
-  'input[type=checkbox]',
-  'input[type=radio]',
-  '[role=switch]',
-  '[role=checkbox]',
-  '[role=radio]',
-  '[role=option]',
-  '[role=tab]',
-  '[aria-pressed]',
-  'option',
-].join(',');
+const CONTROL_ROLES = new Set(['switch', 'checkbox', 'radio', 'option', 'tab']);
 
-/** Every selectable control on the page (checkboxes, radios, switches, toggle buttons, options). */
-export function selectableControls(root: ParentNode): Element[] {
-  return Array.from(root.querySelectorAll(CONTROL_SELECTOR));
+/**
+ * Every selectable control (checkboxes, radios, switches, toggle buttons, options, tabs).
+ * Inputs and options come from the browser's tag lists; only `[role]` and `[aria-pressed]`
+ * need a selector match, which keeps this to about one pass over the page.
+ */
+export function selectableControls(root: Document | Element): Element[] {
+  const out: Element[] = [];
+  for (const el of Array.from(root.getElementsByTagName('input'))) {
+    const type = (el as HTMLInputElement).type;
+    if (type === 'checkbox' || type === 'radio') out.push(el);
+  }
+  out.push(...Array.from(root.getElementsByTagName('option')));
+  for (const el of Array.from(root.querySelectorAll('[role],[aria-pressed]'))) {
+    if (el.tagName === 'INPUT' || el.tagName === 'OPTION') continue;
+    if (CONTROL_ROLES.has(el.getAttribute('role') ?? '') || el.hasAttribute('aria-pressed')) out.push(el);
+  }
+  return out;
 }
 
 function hiddenByStyle(el: Element): boolean {
@@ -74,14 +78,25 @@ function labelledBy(el: Element): string {
 
 const MAX_NAME = 300;
 
-/** The control's <label>s; some DOMs throw on ids that are not valid in a selector. */
-function labelsOf(el: Element): NodeListOf<HTMLLabelElement> | null {
+/**
+ * The control's <label>s. Without an id only an enclosing label can name it, and `closest` is
+ * far cheaper than walking the browser's live `labels` list; some DOMs throw on ids that are
+ * not valid in a selector.
+ */
+function labelsOf(el: Element): ArrayLike<HTMLLabelElement> | null {
+  if (!LABELABLE.has(el.tagName)) return null;
+  if (!el.id) {
+    const enclosing = el.parentElement?.closest('label');
+    return enclosing ? [enclosing] : null;
+  }
   try {
     return (el as HTMLInputElement).labels ?? null;
   } catch {
     return null;
   }
 }
+
+const LABELABLE = new Set(['INPUT', 'BUTTON', 'SELECT', 'TEXTAREA', 'METER', 'OUTPUT', 'PROGRESS']);
 
 /**
  * The control's accessible name, approximated: aria-labelledby, aria-label, its <label>s,
@@ -94,7 +109,7 @@ export function accessibleName(el: Element): string {
   if (aria?.trim()) return aria.trim();
   const labels = labelsOf(el);
   if (labels && labels.length) {
-    const text = Array.from(labels, (l) => textOf(l)).join(' ').trim();
+    const text = labels.length === 1 ? textOf(labels[0]) : Array.from(labels, (l) => textOf(l)).join(' ').trim();
     if (text) return text;
   }
   const own = textOf(el);

@@ -269,11 +269,12 @@ export type Polarity = 'affirm' | 'decline';
  * Which kind, and which way round, a control's name speaks of; null when none. When several
  * kinds are named, the longest phrase wins ("使用驿站回收纸箱" is about the box, not the station).
  */
-export function matchPhrase(
-  name: string,
-  kinds: readonly ChoiceKind[],
-): { kind: ChoiceKind; polarity: Polarity } | null {
-  const text = normalize(name);
+export function matchPhrase(name: string, kinds: readonly ChoiceKind[]): { kind: ChoiceKind; polarity: Polarity } | null {
+  return matchNormalized(normalize(name), kinds);
+}
+
+/** matchPhrase for text already normalized. */
+export function matchNormalized(text: string, kinds: readonly ChoiceKind[]): { kind: ChoiceKind; polarity: Polarity } | null {
   if (!text) return null;
   let best: { kind: ChoiceKind; length: number } | undefined;
   for (const kind of kinds) {
@@ -291,6 +292,48 @@ export function matchPhrase(
     if (decline && mentions(text, decline)) return { kind, polarity: 'decline' };
   }
   return null;
+}
+
+/** Phrases indexed by their first character, for one quick pass over a name. */
+export interface PhraseIndex {
+  test(text: string): boolean;
+}
+
+function indexPhrases(phrases: readonly string[]): PhraseIndex {
+  const byFirst = new Map<string, string[]>();
+  for (const p of new Set(phrases.map(normalize))) {
+    if (!p) continue;
+    const list = byFirst.get(p[0]) ?? [];
+    list.push(p);
+    byFirst.set(p[0], list);
+  }
+  return {
+    test(text) {
+      for (let i = 0; i < text.length; i++) {
+        const candidates = byFirst.get(text[i]);
+        if (candidates && candidates.some((p) => text.startsWith(p, i))) return true;
+      }
+      return false;
+    },
+  };
+}
+
+const triggers = new WeakMap<readonly ChoiceKind[], PhraseIndex>();
+
+/**
+ * Every phrase the kinds can match (and the shipping speeds, for slow shipping), indexed: a
+ * normalized name in which none occurs cannot be a choice of these kinds. One pass over the
+ * name, where testing each phrase in turn would take one pass per phrase.
+ */
+export function triggerFor(kinds: readonly ChoiceKind[]): PhraseIndex {
+  let index = triggers.get(kinds);
+  if (!index) {
+    const phrases = kinds.flatMap((k) => (k === 'second-hand' ? [] : [...LEXICON[k].affirm, ...(LEXICON[k].decline ?? [])]));
+    if (kinds.includes('slow-shipping')) phrases.push(...SHIPPING_SPEED.standard);
+    index = indexPhrases(phrases);
+    triggers.set(kinds, index);
+  }
+  return index;
 }
 
 const categoryPatterns = new Map<string, RegExp>();

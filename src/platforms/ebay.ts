@@ -1,6 +1,8 @@
 import { readChoices, readSecondHand } from '../detect/choices';
 import { readPage, refShown } from '../detect/page';
-import type { Observation, Platform } from './types';
+import type { ChoiceKind, Observation, Platform } from './types';
+
+const PICKUP: readonly ChoiceKind[] = ['pickup-point'];
 
 /**
  * eBay. Checkout is pay.ebay.com/rxo (or /rgxo for guests); each item card shows its title
@@ -19,7 +21,7 @@ export const ebay: Platform = {
       routes: { checkout: /^\/(?:rxo|rgxo)\b(?!.*[?&]status=success)/, confirmation: /^\/(?:rxo|rgxo)\b.*[?&]status=success/ },
       read: (d) => {
         const used = readSecondHand(d, { items: '[data-test-id=CART_DETAILS_ITEM_CARD], .cart-bucket-lineitem' });
-        const choices: Observation[] = readChoices(d, { kinds: ['pickup-point'] });
+        const choices: Observation[] = readChoices(d, { kinds: PICKUP });
         return used ? [used, ...choices] : choices;
       },
       ref: (d) => refShown(d, '[data-test-id=ORDER_NUMBER], .order-number', /\d{2}-\d{5}-\d{5}/),

@@ -1,6 +1,8 @@
 import { readChoices, readSecondHand } from '../detect/choices';
 import { readPage } from '../detect/page';
-import type { Observation, Platform } from './types';
+import type { ChoiceKind, Observation, Platform } from './types';
+
+const PICKUP: readonly ChoiceKind[] = ['pickup-point'];
 
 /**
  * Mercari (メルカリ), Japan's flea market app: everything bought is second-hand. The purchase
@@ -19,7 +21,7 @@ export const mercari: Platform = {
       routes: { checkout: /^\/(?:us\/)?purchase\/m\d+/, confirmation: /^\/(?:us\/)?transaction\/(m\d+)/ },
       read: (d) => {
         const used = readSecondHand(d, { items: '[data-testid=checkout-item-name], [data-testid=item-name]', alwaysUsed: true });
-        const choices: Observation[] = readChoices(d, { kinds: ['pickup-point'] });
+        const choices: Observation[] = readChoices(d, { kinds: PICKUP });
         return used ? [used, ...choices] : choices;
       },
     });

@@ -1,6 +1,8 @@
 import { readChoices, readSecondHand } from '../detect/choices';
 import { readPage } from '../detect/page';
-import type { Observation, Platform } from './types';
+import type { ChoiceKind, Observation, Platform } from './types';
+
+const PICKUP: readonly ChoiceKind[] = ['pickup-point'];
 
 /**
  * Vinted, Europe's second-hand clothing market: everything bought is second-hand. Checkout is
@@ -19,7 +21,7 @@ export const vinted: Platform = {
       routes: { checkout: /^\/checkout\b/, confirmation: /^\/checkout\/success\b.*[?&]transaction_id=(\d+)/ },
       read: (d) => {
         const used = readSecondHand(d, { items: '[data-testid=checkout-item-title], [data-testid=item-summary-title]', alwaysUsed: true });
-        const choices: Observation[] = readChoices(d, { kinds: ['pickup-point'] });
+        const choices: Observation[] = readChoices(d, { kinds: PICKUP });
         return used ? [used, ...choices] : choices;
       },
     });
