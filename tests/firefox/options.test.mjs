@@ -16,7 +16,7 @@ const status = (page) => page.evaluate(() => document.querySelector('[data-testi
 const registered = (page) => page.evaluate(async () => (await browser.scripting.getRegisteredContentScripts()).map((s) => s.id));
 const notice = (page) => page.evaluate(() => document.querySelector('[data-testid="notice"]')?.textContent ?? '');
 
-test('Firefox: Options unlinks and links Uber Eats, and the registration follows', async () => {
+test('Firefox: Options unlinks and links Uber Eats, the registration follows, and access revoked elsewhere shows', async () => {
   const options = await openExtensionPage(browser, 'options.html', () =>
     document.querySelector('[data-testid="account-ubereats"] [data-testid="status"]'),
   );
@@ -41,4 +41,11 @@ test('Firefox: Options unlinks and links Uber Eats, and the registration follows
   assert.ok((await registered(options)).includes('checkout-ubereats'));
   assert.equal(await options.evaluate((o) => browser.permissions.contains({ origins: o }), origins), true);
   await screenshot(options, 'firefox-options');
+
+  // Site access taken away elsewhere (another extension page, as the browser's settings would):
+  // the open Options page says so and the background stops the script.
+  const elsewhere = await openExtensionPage(browser, 'popup.html', () => document.querySelector('[data-testid="total-grams"]'));
+  await elsewhere.evaluate((o) => browser.permissions.remove({ origins: o }), origins);
+  await eventually(async () => (await status(options)) === 'Site access was removed in the browser. Link again to resume.');
+  await eventually(async () => !(await registered(options)).includes('checkout-ubereats'));
 });
