@@ -32,16 +32,23 @@ export async function launchFirefox(prefs = {}) {
 /** Serves fixture files at real shop URLs on this page; every other request gets a 404. */
 export async function serve(page, sites) {
   await page.setRequestInterception(true);
+  // A request can vanish before it is answered (the page navigated on or closed); answering it
+  // then rejects after the test, which node:test counts as a failure of the whole file.
+  const answer = (reply) => reply.catch((error) => {
+    if (!/no such request/i.test(String(error))) throw error;
+  });
   page.on('request', (request) => {
     const url = request.url();
-    if (!/^https?:/.test(url)) return request.continue();
+    if (!/^https?:/.test(url)) return answer(request.continue());
     const site = sites.find(([pattern]) => pattern.test(url));
-    if (!site) return request.respond({ status: 404, contentType: 'text/plain', body: 'not served in tests' });
-    return request.respond({
-      status: 200,
-      contentType: 'text/html; charset=utf-8',
-      body: readFileSync(resolve(FIXTURES, site[1]), 'utf8'),
-    });
+    if (!site) return answer(request.respond({ status: 404, contentType: 'text/plain', body: 'not served in tests' }));
+    return answer(
+      request.respond({
+        status: 200,
+        contentType: 'text/html; charset=utf-8',
+        body: readFileSync(resolve(FIXTURES, site[1]), 'utf8'),
+      }),
+    );
   });
 }
 
