@@ -56,8 +56,16 @@ export async function serve(page, sites) {
 export async function openExtensionPage(browser, path, ready) {
   const page = await browser.newPage();
   page.goto(`${EXTENSION_ORIGIN}/${path}`).catch(() => undefined);
-  await page.waitForFunction(ready, { timeout: 20_000, polling: 100 });
-  return page;
+  // A wait started on about:blank can fail with "Waiting failed" when the extension page's realm
+  // replaces it mid-wait (seen under load); wait again on the page that is there now.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.waitForFunction(ready, { timeout: 20_000, polling: 100 });
+      return page;
+    } catch (error) {
+      if (attempt >= 3 || !/Waiting failed/.test(String(error))) throw error;
+    }
+  }
 }
 
 export async function screenshot(page, name) {
