@@ -61,17 +61,22 @@ export function readChoices(doc: Document, options: ReadOptions): Observation[] 
   const wantsSpeed = options.kinds.includes('slow-shipping');
   const mayMatch = triggerFor(options.kinds);
   for (const el of selectableControls(options.root ?? doc)) {
+    // A choice is a selected control or a yes/no control left off. An unselected radio, tab or
+    // <option> is neither, so it is not even named (the options of a long <select> are most of
+    // a checkout's controls).
+    const selected = isSelected(el);
+    const binary = isBinary(el);
+    if (!selected && !binary) continue;
     const name = nameOf(el);
     // Most controls on a page name nothing the lexicon knows: one regex test rules them out.
     if (!mayMatch.test(name)) continue;
     const match = matchNormalized(name, options.kinds);
     if (match && !found.has(match.kind)) {
-      const selected = isSelected(el);
-      const chosen = match.polarity === 'affirm' ? selected : !selected && isBinary(el);
+      const chosen = match.polarity === 'affirm' ? selected : !selected && binary;
       if (chosen && isShown(el, options.hiddenClass)) found.set(match.kind, { kind: match.kind });
       continue;
     }
-    if (!match && wantsSpeed && !found.has('slow-shipping') && !isBinary(el) && isSelected(el)) {
+    if (!match && wantsSpeed && !found.has('slow-shipping') && !binary && selected) {
       if (standardOverExpress(el, name, options.hiddenClass) && isShown(el, options.hiddenClass)) {
         found.set('slow-shipping', { kind: 'slow-shipping' });
       }

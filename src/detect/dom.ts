@@ -7,20 +7,23 @@
 const CONTROL_ROLES = new Set(['switch', 'checkbox', 'radio', 'option', 'tab']);
 
 /**
- * Every selectable control (checkboxes, radios, switches, toggle buttons, options, tabs).
- * Inputs and options come from the browser's tag lists; only `[role]` and `[aria-pressed]`
- * need a selector match, which keeps this to about one pass over the page.
+ * Every control that can hold a choice: checkboxes, radios, switches, ARIA radios/options/tabs,
+ * toggle buttons, and of each <select> only its selected option (an unselected option is never
+ * a choice, and long selects hold most of a checkout's controls). One native selector pass with
+ * simple selectors (measured cheaper than attribute-value selectors), filtered here.
  */
 export function selectableControls(root: Document | Element): Element[] {
   const out: Element[] = [];
-  for (const el of Array.from(root.getElementsByTagName('input'))) {
-    const type = (el as HTMLInputElement).type;
-    if (type === 'checkbox' || type === 'radio') out.push(el);
-  }
-  out.push(...Array.from(root.getElementsByTagName('option')));
-  for (const el of Array.from(root.querySelectorAll('[role],[aria-pressed]'))) {
-    if (el.tagName === 'INPUT' || el.tagName === 'OPTION') continue;
-    if (CONTROL_ROLES.has(el.getAttribute('role') ?? '') || el.hasAttribute('aria-pressed')) out.push(el);
+  for (const el of Array.from(root.querySelectorAll('input,select,[role],[aria-pressed]'))) {
+    if (el.tagName === 'INPUT') {
+      const type = (el as HTMLInputElement).type;
+      if (type === 'checkbox' || type === 'radio') out.push(el);
+    } else if (el.tagName === 'SELECT') {
+      const chosen = (el as HTMLSelectElement).selectedOptions;
+      for (let i = 0; i < chosen.length; i++) out.push(chosen[i]);
+    } else if (CONTROL_ROLES.has(el.getAttribute('role') ?? '') || el.hasAttribute('aria-pressed')) {
+      out.push(el);
+    }
   }
   return out;
 }
