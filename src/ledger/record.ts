@@ -144,9 +144,11 @@ export async function recordOrder(db: LedgerDb, order: OrderToRecord): Promise<A
 /**
  * The bulk record path (import, seeding a large ledger): stores ready-made actions with the
  * status they carry, skipping those already stored, in transactions of `batch` actions, each of
- * which also updates the totals. Returns how many were added.
+ * which also updates the totals. Returns how many were added. Large batches matter: a batch
+ * spread over two years touches ≈3,000 totals rows, which cost ⅓ of a 10,000-action batch in
+ * Chromium and little of a 50,000 one.
  */
-export async function recordActions(db: LedgerDb, actions: readonly Action[], batch = 10_000): Promise<number> {
+export async function recordActions(db: LedgerDb, actions: readonly Action[], batch = 50_000): Promise<number> {
   let added = 0;
   for (let start = 0; start < actions.length; start += batch) {
     const slice = actions.slice(start, start + batch);
