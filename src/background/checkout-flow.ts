@@ -1,6 +1,7 @@
 import type { LedgerDb } from '../ledger/db';
 import { recordOrder } from '../ledger/record';
-import { messagePlatform, parseMessage, type Message, type PageReading, type Reply } from '../messaging/protocol';
+import { messagePlatform, parseMessage, type Message, type PageReading, type Reply, type VoucherReply } from '../messaging/protocol';
+import { handleVoucherMessage, isVoucherMessage } from '../rewards/checkout-messages';
 import { customHost } from './registration';
 import { ownsHost } from '../platforms/hosts';
 import { platformById } from '../platforms/index';
@@ -165,7 +166,7 @@ async function commitOrder(
  * sender, keeps checkout observations pending in session storage, and records them when the
  * order is placed. Rejections are logged and write nothing.
  */
-export async function handleMessage(raw: unknown, sender: SenderInfo, deps: FlowDeps): Promise<Reply> {
+export async function handleMessage(raw: unknown, sender: SenderInfo, deps: FlowDeps): Promise<Reply | VoucherReply> {
   const parsed = parseMessage(raw);
   if (!parsed.ok) {
     deps.log(`rejected: ${parsed.reason}`);
@@ -184,6 +185,7 @@ export async function handleMessage(raw: unknown, sender: SenderInfo, deps: Flow
     deps.log(`rejected: ${id} is not a shop the user added`);
     return { ok: false, reason: `${id} is not a shop the user added` };
   }
+  if (isVoucherMessage(message)) return handleVoucherMessage(deps.db, message, deps.now());
   if (message.type === 'identity-seen') {
     if (sub && sub.linkedAs !== message.linkedAs) await deps.db.subAccounts.update(id, { linkedAs: message.linkedAs });
     return { ok: true, recorded: 0 };
@@ -206,7 +208,7 @@ export async function handleMessage(raw: unknown, sender: SenderInfo, deps: Flow
   });
 }
 
-async function applyMessage(deps: FlowDeps, tabId: number, message: Exclude<Message, { type: 'identity-seen' }>): Promise<Reply> {
+async function applyMessage(deps: FlowDeps, tabId: number, message: Extract<Message, { reading: PageReading }>): Promise<Reply> {
   const { reading } = message;
   if (message.type === 'order-placed') {
     const pending = await readKey<PendingCheckout>(deps.session, pendingKey(tabId, reading.platform));

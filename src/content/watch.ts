@@ -14,6 +14,10 @@ export interface WatchContext {
 export interface WatchOptions {
   send(message: Message): Promise<unknown>;
   debounceMs?: number;
+  /** told of every reading (null off the platform's pages), e.g. for the voucher chip */
+  onReading?(reading: PageReading | null): void;
+  /** told when a trusted place-order press is reported */
+  onOrderPlaced?(reading: PageReading): void;
 }
 
 const WATCHED_ATTRIBUTES = ['aria-checked', 'aria-pressed', 'aria-selected', 'checked', 'selected', 'hidden', 'style', 'class'];
@@ -62,6 +66,7 @@ export function watchCheckout(win: Window & typeof globalThis, ctx: WatchContext
     }
     const reading = read();
     lastPage = reading?.page;
+    options.onReading?.(reading);
     if (!reading || reading.page === 'other') return;
     reportIdentity(reading.platform);
     const signature = JSON.stringify(reading);
@@ -100,7 +105,9 @@ export function watchCheckout(win: Window & typeof globalThis, ctx: WatchContext
       touched = true;
       if (!placeOrderButton(event.target)) return schedule();
       const reading = read();
-      if (reading?.page === 'checkout') void options.send({ type: 'order-placed', reading }).catch(() => undefined);
+      if (reading?.page !== 'checkout') return;
+      void options.send({ type: 'order-placed', reading }).catch(() => undefined);
+      options.onOrderPlaced?.(reading);
     },
     { capture: true },
   );

@@ -73,6 +73,8 @@ export interface Voucher {
   expiresAt: number;
   status: VoucherStatus;
   usedAt?: number;
+  /** the reward's title when issued (en, zh_CN, ja), so the voucher reads the same after the catalog changes */
+  title?: { en: string; zh_CN: string; ja: string };
 }
 
 /** Settings and bookkeeping, one row per key. */

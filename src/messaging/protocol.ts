@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { CHOICE_KINDS } from '../platforms/types';
+import { CODE_PATTERN } from '../rewards/code';
 
 /**
  * The one message protocol between content scripts and the background. Everything that
@@ -33,12 +34,27 @@ export const MessageSchema = v.variant('type', [
     platform: PlatformId,
     linkedAs: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(64), v.regex(/^[^\p{Cc}]+$/u)),
   }),
+  /** a checkout page asks which unused vouchers the user holds for its platform (for the voucher chip) */
+  v.strictObject({ type: v.literal('vouchers-wanted'), platform: PlatformId }),
+  /** the order was placed with this code in the promo field: the matching voucher becomes used */
+  v.strictObject({ type: v.literal('voucher-used'), platform: PlatformId, code: v.pipe(v.string(), v.trim(), v.regex(CODE_PATTERN)) }),
 ]);
 
 export type Message = v.InferOutput<typeof MessageSchema>;
 export type PageReading = v.InferOutput<typeof PageReadingSchema>;
 
 export type Reply = { ok: true; recorded: number } | { ok: false; reason: string };
+
+/** A voucher as the checkout chip shows it. */
+export interface ChipVoucher {
+  code: string;
+  /** en, zh_CN and ja; absent for a voucher stored without one */
+  title?: { en: string; zh_CN: string; ja: string };
+  expiresAt: number;
+}
+
+/** The answer to 'vouchers-wanted' (vouchers) and 'voucher-used' (how many became used). */
+export type VoucherReply = { ok: true; vouchers: ChipVoucher[] } | { ok: true; used: number };
 
 export type ParseResult = { ok: true; message: Message } | { ok: false; reason: string };
 
@@ -53,5 +69,5 @@ export function parseMessage(value: unknown): ParseResult {
 
 /** The platform a message speaks for. */
 export function messagePlatform(message: Message): string {
-  return message.type === 'identity-seen' ? message.platform : message.reading.platform;
+  return 'reading' in message ? message.reading.platform : message.platform;
 }
