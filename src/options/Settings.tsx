@@ -3,6 +3,7 @@ import type { LedgerDb } from '../ledger/db';
 import { isLocale, LOCALES, t } from '../ui/i18n';
 import { useLiveQuery } from '../ui/use-live-query';
 import { formatNumber } from '../ui/format';
+import { browserOriginAccess, FeedSetting } from '../rewards/ui';
 import { DEFAULT_DAILY_CAP, readSettings, saveDailyCap, saveLanguage, saveNotifications } from './settings';
 
 /** A language's own name for itself ("日本語"), so a reader can find theirs in any UI language. */
@@ -80,6 +81,7 @@ export function Settings(props: { db: LedgerDb; locale: string; onLanguage(): vo
           ))}
         </select>
       </div>
+      <FeedSetting db={db} locale={props.locale} access={browserOriginAccess} />
     </section>
   );
 }

@@ -25,6 +25,11 @@ export interface ExtensionFixtures {
   /** serves fixture files at real shop URLs; anything else is refused and counted as stray */
   serve(sites: Site[]): Promise<void>;
   sites: Site[];
+  /**
+   * Origins whose requests really go out (a test's own server on 127.0.0.1, such as the local
+   * rewards provider); empty by default, so every other test stays strict.
+   */
+  allowOrigins: string[];
   openPopup(): Promise<Page>;
   /** Chromium's UI language for the test (`test.use({ lang: 'ja' })`); the default is English */
   lang: string | undefined;
@@ -43,6 +48,7 @@ export async function launchWithExtension(options: {
    * from --lang and the LANGUAGE variable; Playwright's `locale` alone sets only the page's.
    */
   lang?: string;
+  allowOrigins?: string[];
 }): Promise<BrowserContext> {
   const lang = options.lang;
   const context = await chromium.launchPersistentContext(options.userDataDir, {
@@ -56,6 +62,7 @@ export async function launchWithExtension(options: {
     const url = route.request().url();
     const site = options.sites.find(([pattern]) => pattern.test(url));
     if (site) return route.fulfill({ contentType: 'text/html; charset=utf-8', body: readFileSync(resolve(FIXTURES, site[1])) });
+    if (options.allowOrigins?.includes(new URL(url).origin)) return route.continue();
     options.stray.push(url);
     return route.abort('blockedbyclient');
   });
@@ -72,8 +79,8 @@ export const test = base.extend<ExtensionFixtures>({
     },
     { auto: true },
   ],
-  context: async ({ networkRequests, sites, lang }, use) => {
-    const context = await launchWithExtension({ userDataDir: '', sites, stray: networkRequests, lang });
+  context: async ({ networkRequests, sites, lang, allowOrigins }, use) => {
+    const context = await launchWithExtension({ userDataDir: '', sites, stray: networkRequests, lang, allowOrigins });
     await use(context);
     await context.close();
   },
@@ -83,6 +90,7 @@ export const test = base.extend<ExtensionFixtures>({
   },
   extensionId: async ({ serviceWorker }, use) => use(new URL(serviceWorker.url()).host),
   sites: async ({}, use) => use([]),
+  allowOrigins: async ({}, use) => use([]),
   serve: async ({ sites }, use) => {
     await use(async (more) => {
       sites.push(...more);
