@@ -27,7 +27,7 @@ const STYLE = `
 .head { display: flex; align-items: center; gap: 8px; justify-content: space-between; font-weight: 600; }
 ul { list-style: none; margin: 6px 0 0; padding: 0; }
 li + li { margin-top: 6px; border-top: 1px solid #cfe5d6; padding-top: 6px; }
-code { font: 600 13px ui-monospace, monospace; background: #fff; border: 1px solid #cfe5d6; border-radius: 4px; padding: 0 4px; user-select: all; }
+code { white-space: nowrap; font: 600 13px ui-monospace, monospace; background: #fff; border: 1px solid #cfe5d6; border-radius: 4px; padding: 0 4px; user-select: all; }
 .meta { color: #3d5a48; font-size: 12px; }
 .actions { display: flex; gap: 6px; margin-top: 4px; flex-wrap: wrap; }
 button { font: inherit; cursor: pointer; border-radius: 6px; border: 1px solid #2f7d4f; background: #fff; color: #1d5535; padding: 2px 8px; }
