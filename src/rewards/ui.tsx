@@ -49,6 +49,8 @@ export function redeemMessage(result: RedeemResult): string {
 export function RedeemButton(props: { db: LedgerDb; reward: Reward; locale: string; deps?: RedeemDeps; onResult(message: string, ok: boolean): void }) {
   const { db, reward, locale } = props;
   const press = useRef(newPress());
+  // A ref, not only state: a second click can arrive before the disabled state is rendered.
+  const running = useRef(false);
   const [busy, setBusy] = useState(false);
   const title = reward.title[catalogLanguage(locale)];
   return (
@@ -58,7 +60,8 @@ export function RedeemButton(props: { db: LedgerDb; reward: Reward; locale: stri
       aria-label={t('redeemLabel', [title, formatNumber(reward.cost, locale)])}
       aria-disabled={busy ? 'true' : undefined}
       onClick={async () => {
-        if (busy) return;
+        if (running.current) return;
+        running.current = true;
         setBusy(true);
         try {
           const result = await redeemReward(db, reward, press.current, props.deps ?? browserRedeemDeps());
@@ -69,6 +72,7 @@ export function RedeemButton(props: { db: LedgerDb; reward: Reward; locale: stri
           console.error('[carbon-account] redeem', error);
           props.onResult(t('redeemFailed'), false);
         } finally {
+          running.current = false;
           setBusy(false);
         }
       }}
