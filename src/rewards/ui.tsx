@@ -274,7 +274,7 @@ export function FeedSetting({ db, locale, access, fetchFn = globalThis.fetch?.bi
         }}
       />
       <button type="submit" aria-disabled={busy ? 'true' : undefined}>
-        {t('save')}
+        {t('feedSave')}
       </button>
       {active.feedUrl && (
         <button type="button" aria-disabled={busy ? 'true' : undefined} onClick={() => void (busy || fetchNow())}>

@@ -18,7 +18,7 @@ test('Options: a rewards feed from a local provider is fetched once when saved, 
 
     // Not https: refused before anything is asked or fetched.
     await field.fill('http://rewards.example/catalog.json');
-    await options.getByRole('button', { name: 'Save' }).last().click();
+    await options.getByRole('button', { name: 'Use this feed' }).click();
     await expect(options.getByTestId('feed-message')).toHaveText('The address must start with https://.');
 
     await field.fill(provider.feedUrl);
