@@ -27,7 +27,7 @@ export default defineBackground({
     browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
       handleMessage(message, { id: sender.id, url: sender.url, tabId: sender.tab?.id, frameId: sender.frameId }, deps)
         .then((reply) => {
-          if (reply.ok && reply.recorded > 0) void badge();
+          if (reply.ok && 'recorded' in reply && reply.recorded > 0) void badge();
           sendResponse(reply);
         }, (error: unknown) => sendResponse({ ok: false, reason: String(error) }));
       return true;

@@ -3,7 +3,8 @@ import type { StorageProblem } from '../background/checkout-flow';
 import type { LedgerDb, SubAccount } from '../ledger/db';
 import { disputeAction, undoDispute } from '../ledger/disputes';
 import { mainAccount, points, recentActions, subAccounts, weeklyByCategory } from '../ledger/queries';
-import { rewardsFor, SAMPLE_CATALOG, type Reward } from '../rewards/catalog';
+import { rewardsFor, type Reward } from '../rewards/catalog';
+import { CatalogNotice, useActiveCatalog, VoucherList } from '../rewards/ui';
 import { t } from './i18n';
 import { MainAccount } from './MainAccount';
 import { RecentActions } from './RecentActions';
@@ -19,6 +20,7 @@ export interface PopupProps {
   grants(ids: readonly string[]): Promise<Map<string, boolean>>;
   /** subscribes to site-access changes; returns the unsubscribe */
   onAccessChange?(listener: () => void): () => void;
+  /** the rewards to offer; by default the active catalog (the provider feed's, else the bundled sample) */
   catalog?: readonly Reward[];
   /** the ledger could not be written (storage full); shown until it can */
   storageProblem?: StorageProblem;
@@ -49,7 +51,7 @@ function useLinked(db: LedgerDb, grants: PopupProps['grants'], onAccessChange: P
  * (recent actions, 12 weeks of day × category rows), so it opens as fast with a million
  * actions as with ten; each part updates live as the ledger changes.
  */
-export function Popup({ db, locale, grants, onAccessChange, catalog = SAMPLE_CATALOG, storageProblem, now = Date.now }: PopupProps) {
+export function Popup({ db, locale, grants, onAccessChange, catalog, storageProblem, now = Date.now }: PopupProps) {
   const account = useLiveQuery(() => Promise.all([mainAccount(db), points(db)]), [db]);
   const linked = useLinked(db, grants, onAccessChange);
   const linkedIds = linked?.map((a) => a.platform) ?? [];
@@ -57,6 +59,8 @@ export function Popup({ db, locale, grants, onAccessChange, catalog = SAMPLE_CAT
   const platformTotals = useLiveQuery(async () => new Map((await subAccounts(db)).map((row) => [row.key.slice('platform:'.length), row])), [db]);
   const weeks = useLiveQuery(() => weeklyByCategory(db, 12, now()), [db]);
   const actions = useLiveQuery(() => recentActions(db, 10), [db]);
+  const active = useActiveCatalog(db);
+  const rewards = catalog ?? active?.catalog.rewards;
 
   return (
     <main class="popup">
@@ -79,7 +83,16 @@ export function Popup({ db, locale, grants, onAccessChange, catalog = SAMPLE_CAT
       {actions && (
         <RecentActions actions={actions} locale={locale} dispute={(id) => disputeAction(db, id)} undo={(id) => undoDispute(db, id)} />
       )}
-      {account && linked && <RewardsPanel rewards={rewardsFor(catalog, linkedIds)} balance={account[1].balance} locale={locale} />}
+      {account && linked && rewards && (
+        <RewardsPanel
+          rewards={rewardsFor(rewards, linkedIds)}
+          balance={account[1].balance}
+          locale={locale}
+          db={db}
+          notice={active && !catalog && <CatalogNotice active={active} locale={locale} />}
+        />
+      )}
+      {account && <VoucherList db={db} locale={locale} now={now} />}
     </main>
   );
 }

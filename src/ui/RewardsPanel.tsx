@@ -1,4 +1,8 @@
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import type { LedgerDb } from '../ledger/db';
 import { rewardOutlook, type Reward } from '../rewards/catalog';
+import { RedeemButton } from '../rewards/ui';
 import { formatNumber } from './format';
 import { t, type Locale } from './i18n';
 import { subAccountName } from './SubAccountList';
@@ -11,23 +15,29 @@ export function catalogLocale(locale: string): Locale {
   return 'en';
 }
 
-function RewardLine({ reward, locale }: { reward: Reward; locale: string }) {
+function RewardLine({ reward, locale, terms = false }: { reward: Reward; locale: string; terms?: boolean }) {
   return (
     <span class="reward-name">
       <span>{reward.title[catalogLocale(locale)]}</span>
       <small class="muted">
         {reward.platform === 'any' ? t('rewardAnyShop') : subAccountName(reward.platform)} · {t('pointsBalance', formatNumber(reward.cost, locale))}
       </small>
+      {terms && <small class="muted reward-terms">{reward.terms[catalogLocale(locale)]}</small>}
     </span>
   );
 }
 
-/** What the balance redeems now, and how far it is from the next rewards. */
-export function RewardsPanel({ rewards, balance, locale }: { rewards: readonly Reward[]; balance: number; locale: string }) {
+/**
+ * What the balance redeems now (each with a redeem button when `db` is given), and how far it
+ * is from the next rewards. `notice` says where the catalog comes from (src/rewards/ui.tsx).
+ */
+export function RewardsPanel({ rewards, balance, locale, db, notice }: { rewards: readonly Reward[]; balance: number; locale: string; db?: LedgerDb; notice?: ComponentChildren }) {
   const { ready, next } = rewardOutlook(rewards, balance);
+  const [redeemed, setRedeemed] = useState<{ text: string; ok: boolean } | undefined>(undefined);
   return (
     <section class="card" aria-labelledby="rewards-heading">
       <h2 id="rewards-heading">{t('rewardsTitle')}</h2>
+      {notice}
       {rewards.length === 0 && <p>{t('noRewards')}</p>}
       {ready.length > 0 && (
         <>
@@ -35,7 +45,8 @@ export function RewardsPanel({ rewards, balance, locale }: { rewards: readonly R
           <ul class="rows" aria-labelledby="rewards-ready" data-testid="rewards-ready">
             {ready.map((r) => (
               <li key={r.id} data-reward={r.id}>
-                <RewardLine reward={r} locale={locale} />
+                <RewardLine reward={r} locale={locale} terms />
+                {db && <RedeemButton db={db} reward={r} locale={locale} onResult={(text, ok) => setRedeemed({ text, ok })} />}
               </li>
             ))}
           </ul>
@@ -54,6 +65,11 @@ export function RewardsPanel({ rewards, balance, locale }: { rewards: readonly R
             ))}
           </ul>
         </>
+      )}
+      {db && (
+        <p role="status" class={redeemed && !redeemed.ok ? 'redeem-status problem' : 'redeem-status'} data-testid="redeem-status">
+          {redeemed?.text ?? ''}
+        </p>
       )}
     </section>
   );

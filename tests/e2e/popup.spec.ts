@@ -96,7 +96,7 @@ test('orders on two platforms: both sub-accounts, the right totals, the chart; a
   await expect(actions).toHaveCount(3);
   await expect(popup.getByTestId('actions')).toContainText('Uber Eats · No cutlery · 15 g');
   // Every platform is linked here, so all sample rewards are offered: 111 points reach two.
-  await expect(popup.getByTestId('rewards-ready').locator('li')).toHaveText([/A thank-you card/, /¥3 off an Ele\.me order/]);
+  await expect(popup.getByTestId('rewards-ready').locator('li')).toHaveText([/5% off one order at a linked shop/, /¥3 off an Ele\.me order/]);
   await expect(popup.getByTestId('rewards-next').locator('li').first()).toContainText('111 of 150 points');
   expect(await seriousViolations(popup)).toEqual([]);
   await screenshot(popup, 'popup-en');

@@ -1,29 +1,12 @@
 import type { Worker } from '@playwright/test';
 import { expect, screenshot, test, waitForLinked } from './extension';
+import { storedVouchers } from './vouchers';
 
 const ORDER_URL = 'https://www.ubereats.com/orders/3f2a9c1e-7d4b-4e8a-9b61-2c5d8e0f1a77';
 const UBER: [RegExp, string][] = [
   [/^https:\/\/www\.ubereats\.com\/checkout/, 'ubereats/checkout.html'],
   [/^https:\/\/www\.ubereats\.com\/orders\//, 'ubereats/confirmation.html'],
 ];
-
-/** The stored vouchers, read in the service worker. */
-export const storedVouchers = (sw: Worker) =>
-  sw.evaluate(
-    () =>
-      new Promise<{ code: string; status: string; platform: string; usedAt?: number }[]>((resolve, reject) => {
-        const open = indexedDB.open('carbon-account');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const all = open.result.transaction('vouchers').objectStore('vouchers').getAll();
-          all.onsuccess = () => {
-            resolve(all.result);
-            open.result.close();
-          };
-          all.onerror = () => reject(all.error);
-        };
-      }),
-  );
 
 /** Test setup only: stores a voucher as a redemption would have (the popup test redeems for real). */
 const giveVoucher = (sw: Worker, voucher: Record<string, unknown>) =>
