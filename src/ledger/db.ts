@@ -93,7 +93,7 @@ export interface SchemaVersion {
 /**
  * The schema, in one place. Never edit a version once released: append version n + 1 with an
  * upgrade, and a test that seeds version n and opens n + 1 (tests/unit/ledger-schema.test.ts
- * shows the pattern). Version 1 is not released yet, which is why its indexes could still change.
+ * shows the pattern; tests/fixtures/db/ledger-v1.json is version 1 as released).
  */
 export const SCHEMA: readonly SchemaVersion[] = [
   {

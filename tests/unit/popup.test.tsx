@@ -158,7 +158,7 @@ describe('popup', () => {
     expect(text('total-grams')).toBe('已减排 15 g CO2e');
     expect(rows('rewards-ready')[0].textContent).toContain('任一已关联商店订单 95 折一次');
     expect(rows('actions')[0].textContent).toContain('Uber Eats · 无需餐具');
-    expect(root.querySelector('#chart-summary')?.textContent).toContain('11月22日');
+    await expect.poll(() => root.querySelector('#chart-summary')?.textContent ?? '').toContain('11月22日');
     render(null, root);
 
     await setLocaleOverride('ja', packaged);
