@@ -4,17 +4,18 @@ import { forgetTab, handleMessage, type FlowDeps } from '../src/background/check
 import { hashOrderRef } from '../src/background/order-key';
 import { refreshLinks } from '../src/background/registration';
 import { ledger } from '../src/ledger/db';
-import { orderSalt } from '../src/background/salt';
+import { saltOnce } from '../src/background/salt';
 
 export default defineBackground({
   type: 'module',
   main() {
+    const salt = saltOnce(browser.storage.local);
     const deps: FlowDeps = {
       db: ledger(),
       session: browser.storage.session,
       extensionId: browser.runtime.id,
       now: () => Date.now(),
-      orderKey: async (platform, ref) => hashOrderRef(await orderSalt(browser.storage.local), platform, ref),
+      orderKey: async (platform, ref) => hashOrderRef(await salt(), platform, ref),
       newCheckoutId: () => crypto.randomUUID(),
       log: (reason) => console.warn(`[carbon-account] ${reason}`),
       exclusive: <T>(name: string, task: () => Promise<T>) => navigator.locks.request(name, task) as Promise<T>,

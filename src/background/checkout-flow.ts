@@ -64,14 +64,14 @@ interface PlacedOrder {
   orderKey: string;
   checkoutId?: string;
   at: number;
+  /** `documentAt` of the confirmation page that ended the checkout */
+  confirmedIn?: number;
 }
 
 /** How long a recorded order's key is reused for the same tab and platform. */
 const PLACED_ORDER_TTL_MS = 2 * 60 * 60 * 1000;
 /** After this long, a checkout whose place-order was pressed is taken to be a new one. */
 const PLACED_CHECKOUT_TTL_MS = 30 * 60 * 1000;
-/** A place-order press this soon after its own confirmation was handled is that same order. */
-const LATE_PRESS_MS = 10 * 60 * 1000;
 
 const pendingKey = (tabId: number, platform: string) => `pending:${tabId}:${platform}`;
 const placedKey = (tabId: number, platform: string) => `placed:${tabId}:${platform}`;
@@ -130,7 +130,7 @@ async function commitOrder(
   deps: FlowDeps,
   tabId: number,
   platform: string,
-  seen: { ref?: string; observations: Observation[]; endsCheckout: boolean },
+  seen: { ref?: string; observations: Observation[]; documentAt: number; endsCheckout: boolean },
 ): Promise<Reply> {
   const pKey = pendingKey(tabId, platform);
   const tKey = placedKey(tabId, platform);
@@ -154,7 +154,13 @@ async function commitOrder(
   const added = await recordOrder(deps.db, { platform, orderKey, observations, committedAt: now });
   if (refKey && refKey !== orderKey) await deps.db.orderAliases.put({ refKey, orderKey });
   const checkoutId = pending?.checkoutId ?? placed?.checkoutId;
-  const record: PlacedOrder = { orderKey, at: placed?.at ?? now, ...(checkoutId ? { checkoutId } : {}) };
+  const confirmedIn = seen.endsCheckout ? seen.documentAt : placed?.confirmedIn;
+  const record: PlacedOrder = {
+    orderKey,
+    at: placed?.at ?? now,
+    ...(checkoutId ? { checkoutId } : {}),
+    ...(confirmedIn !== undefined ? { confirmedIn } : {}),
+  };
   await deps.session.set({ [tKey]: record });
   if (seen.endsCheckout) await deps.session.remove(pKey);
   else if (pending) await deps.session.set({ [pKey]: { ...pending, placedAt: now } satisfies PendingCheckout });
@@ -209,13 +215,20 @@ export async function handleMessage(raw: unknown, sender: SenderInfo, deps: Flow
 }
 
 async function applyMessage(deps: FlowDeps, tabId: number, message: Extract<Message, { reading: PageReading }>): Promise<Reply> {
-  const { reading } = message;
+  const { reading, documentAt } = message;
+  if (reading.page === 'checkout') {
+    const placed = await recentPlacedOrder(deps, placedKey(tabId, reading.platform));
+    if (placed?.confirmedIn !== undefined && documentAt < placed.confirmedIn) {
+      // From the checkout page that led to a confirmation already handled, arriving after it
+      // (the two pages' messages are not ordered): what it shows belongs to that order.
+      const observations = reading.observations.map((o) => ({ ...o, observedAt: deps.now() }));
+      const added = await recordOrder(deps.db, { platform: reading.platform, orderKey: placed.orderKey, observations, committedAt: deps.now() });
+      return { ok: true, recorded: added.length };
+    }
+  }
   if (message.type === 'order-placed') {
-    const pending = await readKey<PendingCheckout>(deps.session, pendingKey(tabId, reading.platform));
-    const placed = await readKey<PlacedOrder>(deps.session, placedKey(tabId, reading.platform));
-    const confirmedAlready = !pending && placed && deps.now() - placed.at < LATE_PRESS_MS;
-    if (!confirmedAlready) await updateCheckout(deps, tabId, reading);
-    return commitOrder(deps, tabId, reading.platform, { observations: reading.observations, endsCheckout: false });
+    await updateCheckout(deps, tabId, reading);
+    return commitOrder(deps, tabId, reading.platform, { observations: reading.observations, documentAt, endsCheckout: false });
   }
   if (reading.page === 'checkout') {
     await updateCheckout(deps, tabId, reading);
@@ -225,6 +238,7 @@ async function applyMessage(deps: FlowDeps, tabId: number, message: Extract<Mess
     return commitOrder(deps, tabId, reading.platform, {
       ref: reading.order?.ref,
       observations: reading.observations,
+      documentAt,
       endsCheckout: true,
     });
   }

@@ -14,3 +14,16 @@ export async function orderSalt(store: LocalStore): Promise<string> {
   await store.set({ [SALT_KEY]: salt });
   return salt;
 }
+
+/**
+ * The salt, read once per service-worker life. Two tabs' first orders hash at the same moment;
+ * without this they could each make a salt, and one order would then hash under the other's.
+ */
+export function saltOnce(store: LocalStore): () => Promise<string> {
+  let salt: Promise<string> | undefined;
+  return () =>
+    (salt ??= orderSalt(store).catch((error: unknown) => {
+      salt = undefined;
+      throw error;
+    }));
+}

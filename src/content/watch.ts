@@ -31,6 +31,7 @@ const WATCHED_ATTRIBUTES = ['aria-checked', 'aria-pressed', 'aria-selected', 'ch
  */
 export function watchCheckout(win: Window & typeof globalThis, ctx: WatchContext, options: WatchOptions): () => void {
   const doc = win.document;
+  const documentAt = win.performance.timeOrigin;
   const debounceMs = options.debounceMs ?? 150;
   let defaults = new Set<ChoiceKind>();
   let touched = false;
@@ -72,7 +73,7 @@ export function watchCheckout(win: Window & typeof globalThis, ctx: WatchContext
     const signature = JSON.stringify(reading);
     if (signature === lastSent) return;
     lastSent = signature;
-    void options.send({ type: 'page-read', reading }).catch(() => undefined);
+    void options.send({ type: 'page-read', reading, documentAt }).catch(() => undefined);
   };
 
   let lastIdentity: string | undefined;
@@ -106,7 +107,7 @@ export function watchCheckout(win: Window & typeof globalThis, ctx: WatchContext
       if (!placeOrderButton(event.target)) return schedule();
       const reading = read();
       if (reading?.page !== 'checkout') return;
-      void options.send({ type: 'order-placed', reading }).catch(() => undefined);
+      void options.send({ type: 'order-placed', reading, documentAt }).catch(() => undefined);
       options.onOrderPlaced?.(reading);
     },
     { capture: true },

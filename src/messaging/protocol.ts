@@ -23,11 +23,18 @@ const PageReadingSchema = v.strictObject({
   order: v.optional(v.strictObject({ ref: v.pipe(v.string(), v.minLength(1), v.maxLength(128)) })),
 });
 
+/**
+ * When the sending document was navigated to (`performance.timeOrigin`, ms since the epoch).
+ * A checkout and its confirmation page may run in different renderer processes, whose
+ * messages can arrive out of order; this tells the background which document came first.
+ */
+const DocumentAt = v.pipe(v.number(), v.finite(), v.minValue(0));
+
 export const MessageSchema = v.variant('type', [
   /** what the content script currently reads on a checkout or confirmation page */
-  v.strictObject({ type: v.literal('page-read'), reading: PageReadingSchema }),
+  v.strictObject({ type: v.literal('page-read'), reading: PageReadingSchema, documentAt: DocumentAt }),
   /** the shopper pressed the place-order button; `reading` is the checkout as it was then */
-  v.strictObject({ type: v.literal('order-placed'), reading: PageReadingSchema }),
+  v.strictObject({ type: v.literal('order-placed'), reading: PageReadingSchema, documentAt: DocumentAt }),
   /** the display name or masked account id a signed-in platform page shows (never a secret) */
   v.strictObject({
     type: v.literal('identity-seen'),

@@ -10,12 +10,24 @@ const checkoutSender: SenderInfo = { id: EXT, url: 'https://www.ubereats.com/che
 const ORDER = '3f2a9c1e-7d4b-4e8a-9b61-2c5d8e0f1a77';
 const confirmationSender: SenderInfo = { ...checkoutSender, url: `https://www.ubereats.com/orders/${ORDER}` };
 
-const checkoutRead = (observations: { kind: string }[]) => ({
+/** When the checkout and the confirmation documents were navigated to (performance.timeOrigin). */
+const CHECKOUT_DOC = 1_000;
+const CONFIRMATION_DOC = 2_000;
+const checkoutRead = (observations: { kind: string }[], documentAt = CHECKOUT_DOC) => ({
   type: 'page-read',
   reading: { platform: 'ubereats', page: 'checkout', observations },
+  documentAt,
 });
-const confirmationRead = { type: 'page-read', reading: { platform: 'ubereats', page: 'confirmation', observations: [], order: { ref: ORDER } } };
-const placeOrder = { type: 'order-placed', reading: { platform: 'ubereats', page: 'checkout', observations: [{ kind: 'no-cutlery' }] } };
+const confirmationRead = {
+  type: 'page-read',
+  reading: { platform: 'ubereats', page: 'confirmation', observations: [], order: { ref: ORDER } },
+  documentAt: CONFIRMATION_DOC,
+};
+const placeOrder = (documentAt = CHECKOUT_DOC) => ({
+  type: 'order-placed',
+  reading: { platform: 'ubereats', page: 'checkout', observations: [{ kind: 'no-cutlery' }] },
+  documentAt,
+});
 
 /** One task at a time per name, like navigator.locks. */
 function serialized(): FlowDeps['exclusive'] {
@@ -80,8 +92,8 @@ describe('observe, then commit', () => {
 
   it('records on the place-order press, and the confirmation and its reloads add nothing', async () => {
     await handleMessage(checkoutRead([{ kind: 'no-cutlery' }]), checkoutSender, deps);
-    expect(await handleMessage(placeOrder, checkoutSender, deps)).toEqual({ ok: true, recorded: 1 });
-    expect(await handleMessage(placeOrder, checkoutSender, deps)).toEqual({ ok: true, recorded: 0 });
+    expect(await handleMessage(placeOrder(), checkoutSender, deps)).toEqual({ ok: true, recorded: 1 });
+    expect(await handleMessage(placeOrder(), checkoutSender, deps)).toEqual({ ok: true, recorded: 0 });
     for (let i = 0; i < 3; i++) await handleMessage(confirmationRead, confirmationSender, deps);
     expect(await db.actions.count()).toBe(1);
     expect(await mainAccount(db)).toMatchObject({ count: 1, points: 15 });
@@ -91,14 +103,14 @@ describe('observe, then commit', () => {
     await handleMessage(checkoutRead([{ kind: 'no-cutlery' }]), checkoutSender, deps);
     await Promise.all([
       handleMessage(confirmationRead, confirmationSender, deps),
-      handleMessage(placeOrder, checkoutSender, deps),
+      handleMessage(placeOrder(), checkoutSender, deps),
     ]);
     expect(await db.actions.count()).toBe(1);
   });
 
   it('keeps one action when the confirmation is reloaded after the session is gone', async () => {
     await handleMessage(checkoutRead([{ kind: 'no-cutlery' }]), checkoutSender, deps);
-    await handleMessage(placeOrder, checkoutSender, deps);
+    await handleMessage(placeOrder(), checkoutSender, deps);
     await handleMessage(confirmationRead, confirmationSender, deps);
     await fakeBrowser.storage.session.clear();
     await handleMessage({ ...confirmationRead, reading: { ...confirmationRead.reading, observations: [{ kind: 'no-cutlery' }] } }, confirmationSender, deps);
@@ -109,9 +121,39 @@ describe('observe, then commit', () => {
     await handleMessage(checkoutRead([{ kind: 'no-cutlery' }]), checkoutSender, deps);
     await handleMessage(confirmationRead, confirmationSender, deps);
     clock += 60 * 60 * 1000;
-    await handleMessage(checkoutRead([{ kind: 'no-cutlery' }]), checkoutSender, deps);
+    await handleMessage(checkoutRead([{ kind: 'no-cutlery' }], CONFIRMATION_DOC + 1), checkoutSender, deps);
     const second = { ...confirmationRead, reading: { ...confirmationRead.reading, order: { ref: 'second-order-0001' } } };
     await handleMessage(second, { ...checkoutSender, url: 'https://www.ubereats.com/orders/second-order-0001' }, deps);
+    expect(await db.actions.count()).toBe(2);
+  });
+
+  // The checkout and its confirmation page may run in different renderer processes, so the
+  // checkout's messages can reach the background after the confirmation's. Each page's own
+  // messages stay in order: the checkout reads, re-reads and is pressed; the confirmation
+  // is read and re-read (its DOM settling). Every interleaving of the two is tried.
+  const interleavings = (a: string[], b: string[]): string[][] =>
+    !a.length || !b.length
+      ? [[...a, ...b]]
+      : [...interleavings(a.slice(1), b).map((r) => [a[0], ...r]), ...interleavings(a, b.slice(1)).map((r) => [b[0], ...r])];
+  it.each(interleavings(['read', 'read', 'press'], ['confirmation', 'confirmation']).map((order) => [order.join(', '), order]))(
+    'records the order once whatever order its messages arrive in: %s',
+    async (_name, arrivals) => {
+      const message = { read: checkoutRead([{ kind: 'no-cutlery' }]), press: placeOrder(), confirmation: confirmationRead };
+      for (const arrival of arrivals as (keyof typeof message)[]) {
+        await handleMessage(message[arrival], arrival === 'confirmation' ? confirmationSender : checkoutSender, deps);
+      }
+      expect(await db.actions.count()).toBe(1);
+      expect(await mainAccount(db)).toMatchObject({ count: 1, points: 15 });
+    },
+  );
+
+  it('takes a checkout opened after the confirmation, in the same tab, to be a new order', async () => {
+    await handleMessage(checkoutRead([{ kind: 'no-cutlery' }]), checkoutSender, deps);
+    await handleMessage(placeOrder(), checkoutSender, deps);
+    await handleMessage(confirmationRead, confirmationSender, deps);
+    clock += 5 * 60 * 1000;
+    await handleMessage(checkoutRead([{ kind: 'no-cutlery' }], CONFIRMATION_DOC + 1), checkoutSender, deps);
+    expect(await handleMessage(placeOrder(CONFIRMATION_DOC + 1), checkoutSender, deps)).toEqual({ ok: true, recorded: 1 });
     expect(await db.actions.count()).toBe(2);
   });
 
@@ -126,15 +168,15 @@ describe('the background accepts only the protocol, from the platform’s own pa
   const cases: [string, unknown, SenderInfo, RegExp][] = [
     ['a message of unknown type', { type: 'grant-points', points: 1e9 }, checkoutSender, /malformed message/],
     ['a malformed observation', checkoutRead([{ kind: 'plant-a-tree' }]), checkoutSender, /malformed message at reading\.observations/],
-    ['extra fields', { ...placeOrder, points: 1000 }, checkoutSender, /malformed message/],
+    ['extra fields', { ...placeOrder(), points: 1000 }, checkoutSender, /malformed message/],
     ['not an object', 'order-placed', checkoutSender, /malformed message/],
-    ['another extension', placeOrder, { ...checkoutSender, id: 'someone-else' }, /not this extension/],
-    ['a page outside the platform', placeOrder, { ...checkoutSender, url: 'https://evil.example/checkout' }, /does not belong to ubereats/],
-    ['a look-alike host', placeOrder, { ...checkoutSender, url: 'https://ubereats.com.evil.example/' }, /does not belong/],
-    ['plain http', placeOrder, { ...checkoutSender, url: 'http://www.ubereats.com/checkout' }, /not https/],
-    ['an extension page, not a tab', placeOrder, { id: EXT, url: 'https://www.ubereats.com/checkout' }, /not a content script/],
-    ['a sub-frame', placeOrder, { ...checkoutSender, frameId: 3 }, /top-level frame/],
-    ['an unknown platform', { ...placeOrder, reading: { ...placeOrder.reading, platform: 'nosuchshop' } }, checkoutSender, /unknown platform/],
+    ['another extension', placeOrder(), { ...checkoutSender, id: 'someone-else' }, /not this extension/],
+    ['a page outside the platform', placeOrder(), { ...checkoutSender, url: 'https://evil.example/checkout' }, /does not belong to ubereats/],
+    ['a look-alike host', placeOrder(), { ...checkoutSender, url: 'https://ubereats.com.evil.example/' }, /does not belong/],
+    ['plain http', placeOrder(), { ...checkoutSender, url: 'http://www.ubereats.com/checkout' }, /not https/],
+    ['an extension page, not a tab', placeOrder(), { id: EXT, url: 'https://www.ubereats.com/checkout' }, /not a content script/],
+    ['a sub-frame', placeOrder(), { ...checkoutSender, frameId: 3 }, /top-level frame/],
+    ['an unknown platform', { ...placeOrder(), reading: { ...placeOrder().reading, platform: 'nosuchshop' } }, checkoutSender, /unknown platform/],
   ];
   it.each(cases)('rejects %s with a logged reason and writes nothing', async (_name, message, sender, reason) => {
     const reply = await handleMessage(message, sender, deps);

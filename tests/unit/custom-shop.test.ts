@@ -33,8 +33,8 @@ describe('background and custom shops', () => {
   let db: LedgerDb;
   let deps: FlowDeps;
   const sender = (url: string): SenderInfo => ({ id: EXT, url, tabId: 3, frameId: 0 });
-  const checkout = { type: 'page-read', reading: { platform: ID, page: 'checkout', observations: [{ kind: 'no-cutlery' }] } };
-  const confirmation = { type: 'page-read', reading: { platform: ID, page: 'confirmation', observations: [] } };
+  const checkout = { type: 'page-read', reading: { platform: ID, page: 'checkout', observations: [{ kind: 'no-cutlery' }] }, documentAt: 1 };
+  const confirmation = { type: 'page-read', reading: { platform: ID, page: 'confirmation', observations: [] }, documentAt: 2 };
 
   beforeEach(() => {
     fakeBrowser.reset();
@@ -87,6 +87,6 @@ describe('background and custom shops', () => {
     for (const linkedAs of ['', '   ', 'x'.repeat(65), 'a\u0000b']) {
       expect(parseMessage({ type: 'identity-seen', platform: 'ubereats', linkedAs }).ok, JSON.stringify(linkedAs)).toBe(false);
     }
-    expect(parseMessage({ type: 'page-read', reading: { platform: 'custom:UPPER.example', page: 'other', observations: [] } }).ok).toBe(false);
+    expect(parseMessage({ type: 'page-read', reading: { platform: 'custom:UPPER.example', page: 'other', observations: [] }, documentAt: 1 }).ok).toBe(false);
   });
 });

@@ -39,13 +39,14 @@ const SWITCH_OFF =
 
 describe('checkout watcher', () => {
   it('reads options that render after load, once the DOM settles', async () => {
-    const { doc, sent } = shop('https://www.ubereats.com/checkout', '<main>Loading…</main>');
-    expect(sent).toEqual([{ type: 'page-read', reading: { platform: 'ubereats', page: 'checkout', observations: [] } }]);
+    const { window, doc, sent } = shop('https://www.ubereats.com/checkout', '<main>Loading…</main>');
+    expect(sent).toEqual([{ type: 'page-read', reading: { platform: 'ubereats', page: 'checkout', observations: [] }, documentAt: window.performance.timeOrigin }]);
     doc.querySelector('main')!.innerHTML = SWITCH_OFF;
     await settle();
     expect(sent.at(-1)).toEqual({
       type: 'page-read',
       reading: { platform: 'ubereats', page: 'checkout', observations: [{ kind: 'no-cutlery', wasDefault: true }] },
+      documentAt: window.performance.timeOrigin,
     });
   });
 
@@ -65,6 +66,7 @@ describe('checkout watcher', () => {
     expect(sent.at(-1)).toEqual({
       type: 'page-read',
       reading: { platform: 'ubereats', page: 'confirmation', observations: [], order: { ref: '3f2a9c1e-7d4b-4e8a-9b61-2c5d8e0f1a77' } },
+      documentAt: window.performance.timeOrigin,
     });
   });
 
