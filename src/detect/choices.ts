@@ -1,5 +1,5 @@
 import type { ChoiceKind, Observation } from '../platforms/types';
-import { accessibleName, attributeHints, isSelected, isShown, selectableControls, textOf } from './dom';
+import { controlName, isSelected, isShown, selectableControls, textOf } from './dom';
 import {
   categoryOf,
   LEXICON,
@@ -27,7 +27,10 @@ export interface ReadOptions {
   root?: Document | Element;
 }
 
-const nameOf = (el: Element) => normalize(`${accessibleName(el)} ${attributeHints(el)}`);
+const nameOf = (el: Element) => normalize(controlName(el));
+
+/** Every lexicon phrase has a letter (a test checks): a name without one, like a quantity, names nothing. */
+const HAS_LETTER = /\p{L}/u;
 
 /** The other choices in a control's group: same-named radios, a radiogroup/listbox/tablist, a select. */
 function groupSiblings(el: Element): Element[] {
@@ -67,8 +70,10 @@ export function readChoices(doc: Document, options: ReadOptions): Observation[] 
     const selected = isSelected(el);
     const binary = isBinary(el);
     if (!selected && !binary) continue;
-    const name = nameOf(el);
-    // Most controls on a page name nothing the lexicon knows: one regex test rules them out.
+    const raw = controlName(el);
+    if (!HAS_LETTER.test(raw)) continue;
+    const name = normalize(raw);
+    // Most controls on a page name nothing the lexicon knows: one pass over the name rules them out.
     if (!mayMatch.test(name)) continue;
     const match = matchNormalized(name, options.kinds);
     if (match && !found.has(match.kind)) {

@@ -10,17 +10,22 @@ const CONTROL_ROLES = new Set(['switch', 'checkbox', 'radio', 'option', 'tab']);
  * Every control that can hold a choice: checkboxes, radios, switches, ARIA radios/options/tabs,
  * toggle buttons, and of each <select> only its selected option (an unselected option is never
  * a choice, and long selects hold most of a checkout's controls). One native selector pass with
- * simple selectors (measured cheaper than attribute-value selectors), filtered here.
+ * simple selectors (measured cheaper than attribute-value selectors), filtered here; a toggle
+ * button is a <button> with aria-pressed (a tag test first is cheaper than an attribute test on
+ * every element) or carries a role.
  */
 export function selectableControls(root: Document | Element): Element[] {
   const out: Element[] = [];
-  for (const el of Array.from(root.querySelectorAll('input,select,[role],[aria-pressed]'))) {
-    if (el.tagName === 'INPUT') {
+  const found = root.querySelectorAll('input,select,[role],button[aria-pressed]');
+  for (let i = 0; i < found.length; i++) {
+    const el = found[i];
+    const tag = el.tagName;
+    if (tag === 'INPUT') {
       const type = (el as HTMLInputElement).type;
       if (type === 'checkbox' || type === 'radio') out.push(el);
-    } else if (el.tagName === 'SELECT') {
+    } else if (tag === 'SELECT') {
       const chosen = (el as HTMLSelectElement).selectedOptions;
-      for (let i = 0; i < chosen.length; i++) out.push(chosen[i]);
+      for (let j = 0; j < chosen.length; j++) out.push(chosen[j]);
     } else if (CONTROL_ROLES.has(el.getAttribute('role') ?? '') || el.hasAttribute('aria-pressed')) {
       out.push(el);
     }
@@ -127,8 +132,17 @@ export function accessibleName(el: Element): string {
 
 /** Machine hints a site puts on a control: name, value, id and data-testid. */
 export function attributeHints(el: Element): string {
-  return ['name', 'value', 'id', 'data-testid']
-    .map((a) => el.getAttribute(a) ?? '')
-    .filter(Boolean)
-    .join(' ');
+  let hints = '';
+  for (const attribute of HINT_ATTRIBUTES) {
+    const value = el.getAttribute(attribute);
+    if (value) hints = hints ? `${hints} ${value}` : value;
+  }
+  return hints;
+}
+
+const HINT_ATTRIBUTES = ['name', 'value', 'id', 'data-testid'];
+
+/** What a control is called, un-normalized: its accessible name and attribute hints. */
+export function controlName(el: Element): string {
+  return `${accessibleName(el)} ${attributeHints(el)}`;
 }

@@ -202,9 +202,15 @@ export const SECOND_HAND_CONDITIONS: readonly string[] = [
   'occasion', 'reconditionné', 'très bon état', 'bon état', 'usado', 'reacondicionado', 'como nuevo', 'muy bueno',
 ];
 
-/** Lowercase, width-fold (NFKC) and collapse white space. */
+const NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/;
+
+/**
+ * Lowercase, width-fold (NFKC) and collapse white space. Printable ASCII is its own NFKC form,
+ * so most names (numbers, English labels, ids) skip the costly Unicode pass.
+ */
 export function normalize(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[\s\u3000]+/g, ' ').trim();
+  const folded = NOT_PRINTABLE_ASCII.test(text) ? text.normalize('NFKC') : text;
+  return folded.toLowerCase().replace(/[\s\u3000]+/g, ' ').trim();
 }
 
 const normalizedCache = new Map<readonly string[], readonly string[]>();

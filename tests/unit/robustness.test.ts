@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LEXICON, NEGATIONS } from '../../src/detect/lexicon';
+import { LEXICON, NEGATIONS, SHIPPING_SPEED } from '../../src/detect/lexicon';
 import { detectPage, platformById, PLATFORMS } from '../../src/platforms/index';
 import { CHOICE_KINDS, type PageReading } from '../../src/platforms/types';
 import { FIXTURES, htmlPage } from '../helpers/page';
@@ -61,6 +61,11 @@ function build(doc: Document, node: Node): Element {
 const CHECKOUT_URLS = PLATFORMS.flatMap((p) => CASES.filter((c) => c.expected.platform === p.id).map((c) => c.url));
 
 describe('robustness', () => {
+  it('every lexicon phrase has a letter, so a name without one (a quantity) is skipped unread', () => {
+    const phrases = [...AFFIRM, ...DECLINE, ...Object.values(SHIPPING_SPEED).flat()];
+    expect(phrases.filter((p) => !/\p{L}/u.test(p))).toEqual([]);
+  });
+
   it('never throws on thousands of generated pages, and reads them in the contract’s shape', () => {
     const { window } = htmlPage('<!doctype html><html><head><title>x</title></head><body></body></html>', 'https://example.com/');
     const doc = window.document as unknown as Document;
