@@ -14,10 +14,11 @@ import {
 
 const BINARY_ROLES = new Set(['switch', 'checkbox']);
 
+/** A yes/no control: a checkbox, a switch, or a toggle button (aria-pressed, with or without a role). */
 function isBinary(el: Element): boolean {
-  const role = el.getAttribute('role');
-  if (role) return BINARY_ROLES.has(role) || el.hasAttribute('aria-pressed');
-  return el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'checkbox';
+  if (el.tagName === 'INPUT') return (el as HTMLInputElement).type === 'checkbox' || BINARY_ROLES.has(el.getAttribute('role') ?? '');
+  if (el.tagName === 'OPTION') return false;
+  return BINARY_ROLES.has(el.getAttribute('role') ?? '') || el.hasAttribute('aria-pressed');
 }
 
 export interface ReadOptions {

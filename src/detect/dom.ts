@@ -8,7 +8,7 @@ const CONTROL_ROLES = new Set(['switch', 'checkbox', 'radio', 'option', 'tab']);
 
 /**
  * Every control that can hold a choice: checkboxes, radios, switches, ARIA radios/options/tabs,
- * toggle buttons, and of each <select> only its selected option (an unselected option is never
+ * toggle buttons, and of each <select> only its chosen options (an unselected option is never
  * a choice, and long selects hold most of a checkout's controls). One native selector pass with
  * simple selectors (measured cheaper than attribute-value selectors), filtered here; a toggle
  * button is a <button> with aria-pressed (a tag test first is cheaper than an attribute test on
@@ -24,13 +24,27 @@ export function selectableControls(root: Document | Element): Element[] {
       const type = (el as HTMLInputElement).type;
       if (type === 'checkbox' || type === 'radio') out.push(el);
     } else if (tag === 'SELECT') {
-      const chosen = (el as HTMLSelectElement).selectedOptions;
-      for (let j = 0; j < chosen.length; j++) out.push(chosen[j]);
+      chosenOptions(el as HTMLSelectElement, out);
     } else if (CONTROL_ROLES.has(el.getAttribute('role') ?? '') || el.hasAttribute('aria-pressed')) {
       out.push(el);
     }
   }
   return out;
+}
+
+/**
+ * A single-choice select's chosen option by its index (the browser keeps it, where
+ * selectedOptions walks every option: hundreds in a country list); a multiple select, or one
+ * whose index says nothing is chosen, by selectedOptions.
+ */
+function chosenOptions(select: HTMLSelectElement, out: Element[]): void {
+  const option = select.multiple ? undefined : select.options[select.selectedIndex];
+  if (option) {
+    out.push(option);
+    return;
+  }
+  const chosen = select.selectedOptions;
+  for (let j = 0; j < chosen.length; j++) out.push(chosen[j]);
 }
 
 function hiddenByStyle(el: Element): boolean {
@@ -69,9 +83,14 @@ export function isSelected(el: Element): boolean {
   return false;
 }
 
+/** White space other than single plain spaces: only then is there anything to collapse. */
+const LOOSE_SPACE = /[^\S ]| {2}/;
+
 /** An element's text with white space collapsed. */
 export function textOf(el: Element | null): string {
-  return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const text = el?.textContent;
+  if (!text) return '';
+  return (LOOSE_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text).trim();
 }
 
 function labelledBy(el: Element): string {

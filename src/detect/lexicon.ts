@@ -213,6 +213,9 @@ export function normalize(text: string): string {
   return folded.toLowerCase().replace(/[\s\u3000]+/g, ' ').trim();
 }
 
+/** The phrase as a regular expression matching it literally. */
+const escaped = (phrase: string) => phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 const normalizedCache = new Map<readonly string[], readonly string[]>();
 
 /** The phrase list, normalized once. */
@@ -249,7 +252,7 @@ function wordPattern(words: readonly string[]): RegExp {
   return new RegExp(
     words
       .map((w) => {
-        const word = normalize(w).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        const word = escaped(normalize(w));
         return /^[a-z]/.test(word) ? `(?<![a-zà-ÿ])${word}(?![a-zà-ÿ])` : word;
       })
       .join('|'),
@@ -300,46 +303,24 @@ export function matchNormalized(text: string, kinds: readonly ChoiceKind[]): { k
   return null;
 }
 
-/** Phrases indexed by their first character, for one quick pass over a name. */
-export interface PhraseIndex {
-  test(text: string): boolean;
-}
-
-function indexPhrases(phrases: readonly string[]): PhraseIndex {
-  const byFirst = new Map<string, string[]>();
-  for (const p of new Set(phrases.map(normalize))) {
-    if (!p) continue;
-    const list = byFirst.get(p[0]) ?? [];
-    list.push(p);
-    byFirst.set(p[0], list);
-  }
-  return {
-    test(text) {
-      for (let i = 0; i < text.length; i++) {
-        const candidates = byFirst.get(text[i]);
-        if (candidates && candidates.some((p) => text.startsWith(p, i))) return true;
-      }
-      return false;
-    },
-  };
-}
-
-const triggers = new WeakMap<readonly ChoiceKind[], PhraseIndex>();
+const triggers = new WeakMap<readonly ChoiceKind[], RegExp>();
 
 /**
- * Every phrase the kinds can match (and the shipping speeds, for slow shipping), indexed: a
- * normalized name in which none occurs cannot be a choice of these kinds. One pass over the
- * name, where testing each phrase in turn would take one pass per phrase.
+ * Every phrase the kinds can match (and the shipping speeds, for slow shipping) as one
+ * alternation: a normalized name in which none occurs cannot be a choice of these kinds. The
+ * regular-expression engine rules a name out in one pass, measured several times faster than
+ * testing each phrase in turn or indexing them by first character.
  */
-export function triggerFor(kinds: readonly ChoiceKind[]): PhraseIndex {
-  let index = triggers.get(kinds);
-  if (!index) {
+export function triggerFor(kinds: readonly ChoiceKind[]): RegExp {
+  let trigger = triggers.get(kinds);
+  if (!trigger) {
     const phrases = kinds.flatMap((k) => (k === 'second-hand' ? [] : [...LEXICON[k].affirm, ...(LEXICON[k].decline ?? [])]));
     if (kinds.includes('slow-shipping')) phrases.push(...SHIPPING_SPEED.standard);
-    index = indexPhrases(phrases);
-    triggers.set(kinds, index);
+    const alternatives = [...new Set(phrases.map(normalize))].filter(Boolean).map(escaped);
+    trigger = alternatives.length ? new RegExp(alternatives.join('|')) : /$^/;
+    triggers.set(kinds, trigger);
   }
-  return index;
+  return trigger;
 }
 
 const categoryPatterns = new Map<string, RegExp>();
@@ -349,7 +330,7 @@ function categoryPattern(category: (typeof SECOND_HAND_CATEGORIES)[number]): Reg
   let re = categoryPatterns.get(category);
   if (!re) {
     const alternatives = CATEGORY_WORDS[category].map((w) => {
-      const word = normalize(w).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const word = escaped(normalize(w));
       return /^[a-zà-ÿ]/.test(word) ? `(?<![a-zà-ÿ])${word}(?:e?s)?(?![a-zà-ÿ])` : word;
     });
     re = new RegExp(alternatives.join('|'), 'u');

@@ -8,18 +8,24 @@ export interface PageRoutes {
   checkout: RegExp;
   /** pathname (+ search) of confirmation pages; a first capture group is the order reference */
   confirmation: RegExp;
+  /**
+   * The shop can confirm on the checkout page itself (a single-page flow): a checkout whose
+   * heading says the order went through is then its confirmation. Only such shops read
+   * headings on every checkout scan; the others confirm at their confirmation route.
+   */
+  confirmsInPlace?: boolean;
 }
 
 /**
  * The page type, from the URL: the watcher re-reads an 'other' page only when its URL
- * changes. A checkout URL whose heading says the order went through (a single-page shop that
- * confirms in place) is a confirmation.
+ * changes. On a shop that confirms in place, a checkout URL whose heading says the order went
+ * through is a confirmation.
  */
 export function pageType(url: URL, doc: Document, routes: PageRoutes): { page: PageType; ref?: string } {
   const path = url.pathname + url.search;
   const confirmed = routes.confirmation.exec(path);
   if (confirmed) return confirmed[1] ? { page: 'confirmation', ref: decodeURIComponent(confirmed[1]) } : { page: 'confirmation' };
-  if (routes.checkout.test(path)) return { page: saysOrderPlaced(doc) ? 'confirmation' : 'checkout' };
+  if (routes.checkout.test(path)) return { page: routes.confirmsInPlace && saysOrderPlaced(doc) ? 'confirmation' : 'checkout' };
   return { page: 'other' };
 }
 

@@ -17,7 +17,7 @@ export const instacart: Platform = {
   detect(url, doc) {
     return readPage(url, doc, {
       platform: this,
-      routes: { checkout: /^\/store\/checkout\b/, confirmation: /^\/store\/orders\/(\d+)/ },
+      routes: { checkout: /^\/store\/checkout\b/, confirmation: /^\/store\/orders\/(\d+)/, confirmsInPlace: true },
       read: (d) => readChoices(d, { kinds: this.kinds }),
     });
   },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectPage, PLATFORMS } from '../../src/platforms/index';
 import type { PageReading } from '../../src/platforms/types';
-import { loadPage } from '../helpers/page';
+import { htmlPage, loadPage } from '../helpers/page';
 import { CASES } from './platform-cases';
 
 const sorted = (r: PageReading | null) =>
@@ -27,5 +27,20 @@ describe('every platform reads its fixture pages', () => {
       const seen = new Set(CASES.filter((c) => c.expected.platform === p.id).flatMap((c) => c.expected.observations.map((o) => o.kind)));
       expect([...seen].sort(), p.id).toEqual([...p.kinds].sort());
     }
+  });
+});
+
+describe('a checkout that confirms in place', () => {
+  // What Instacart's single-page checkout shows once the order went through (its fixture's script does the same).
+  const placed = '<!doctype html><title>Order placed</title><main><h1>Order placed</h1><p>Order #58290017731</p></main>';
+
+  it('is a confirmation on a shop that declares it confirms in place', () => {
+    const { url, doc } = htmlPage(placed, 'https://www.instacart.com/store/checkout');
+    expect(detectPage(url, doc)?.page).toBe('confirmation');
+  });
+
+  it('is still a checkout on a shop that confirms at its own route (its heading is not read)', () => {
+    const { url, doc } = htmlPage(placed, 'https://www.ubereats.com/checkout');
+    expect(detectPage(url, doc)).toEqual({ platform: 'ubereats', page: 'checkout', observations: [] });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectPage } from '../../src/platforms/index';
-import { loadPage } from '../helpers/page';
+import { htmlPage, loadPage } from '../helpers/page';
 
 describe('Uber Eats', () => {
   it('reads the utensils switch left off as no-cutlery', () => {
@@ -11,6 +11,17 @@ describe('Uber Eats', () => {
   it('reads the utensils switch turned on as no choice', () => {
     const { url, doc } = loadPage('ubereats/checkout-utensils-requested.html', 'https://www.ubereats.com/checkout');
     expect(detectPage(url, doc)).toEqual({ platform: 'ubereats', page: 'checkout', observations: [] });
+  });
+
+  it('reads toggle buttons (aria-pressed, no role) either way round', () => {
+    const page = (toggles: string) => {
+      const { url, doc } = htmlPage(`<!doctype html><title>Checkout</title><main>${toggles}</main>`, 'https://www.ubereats.com/checkout');
+      return detectPage(url, doc)?.observations;
+    };
+    expect(page('<button type="button" aria-pressed="false">Request utensils</button>')).toEqual([{ kind: 'no-cutlery' }]);
+    expect(page('<button type="button" aria-pressed="true">Request utensils</button>')).toEqual([]);
+    expect(page('<button type="button" aria-pressed="true">No utensils</button>')).toEqual([{ kind: 'no-cutlery' }]);
+    expect(page('<button type="button" aria-pressed="false">No utensils</button>')).toEqual([]);
   });
 
   it('reads the order page as a confirmation with its order reference', () => {
