@@ -260,11 +260,16 @@ function wordPattern(words: readonly string[]): RegExp {
   );
 }
 
-const negatedBefore = wordPattern(NEGATIONS.before);
-const negatedAfter = wordPattern(NEGATIONS.after);
+let negations: { before: RegExp; after: RegExp } | undefined;
+
+/** Built on first use: most pages a content script runs on never get this far. */
+function negationPatterns(): { before: RegExp; after: RegExp } {
+  return (negations ??= { before: wordPattern(NEGATIONS.before), after: wordPattern(NEGATIONS.after) });
+}
 
 /** True when `phrase` is not itself negative and a negation stands next to it in `text`. */
 function negated(text: string, phrase: string): boolean {
+  const { before: negatedBefore, after: negatedAfter } = negationPatterns();
   if (negatedBefore.test(phrase) || negatedAfter.test(phrase)) return false;
   const at = text.indexOf(phrase);
   const before = text.slice(Math.max(0, at - NEGATION_BEFORE_CHARS), at);
