@@ -42,13 +42,14 @@ export function storedIdentities(db: LedgerDb, actions: readonly Pick<Action, 'p
  * not counted); without it each action keeps the status it comes with (import, seeding).
  * Returns the actions added, with their ids.
  */
+/** A copy without the id, built field by field: deleting a field would slow every later read and the copy into the store. */
+function withoutId({ id, ...row }: Action): Action {
+  return row;
+}
+
 export async function insertActions(db: LedgerDb, actions: readonly Action[], cap: boolean): Promise<Action[]> {
   // Copies without ids: the ledger numbers its own rows.
-  let rows = actions.map((action) => {
-    const row = { ...action };
-    delete row.id;
-    return row;
-  });
+  let rows = actions.map(withoutId);
   if (cap) {
     // The cap must know which actions are new before any is added (a handful per order).
     const stored = await storedIdentities(db, rows);
