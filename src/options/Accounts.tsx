@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { LedgerDb } from '../ledger/db';
 import { formatGrams, formatNumber } from '../ui/format';
 import { t } from '../ui/i18n';
 import { useLiveQuery } from '../ui/use-live-query';
 import { accountRows, link, parseShopAddress, setLabel, unlink, type AccountRow, type LinkDeps, type LinkResult } from './linking';
+import { ConfirmDialog } from './ConfirmDialog';
 import { PLATFORMS } from '../platforms/index';
 import { CATEGORIES } from '../platforms/types';
 
@@ -146,27 +147,18 @@ function AccountItem(props: {
 }
 
 function UnlinkDialog(props: { row: AccountRow; locale: string; onClose(): void; onConfirm(deleteHistory: boolean): void }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    ref.current?.showModal();
-  }, []);
   const count = props.row.total?.count ?? 0;
   return (
-    <dialog ref={ref} aria-labelledby="unlink-title" aria-describedby="unlink-text" onClose={props.onClose}>
-      <h2 id="unlink-title">{t('unlinkDialogTitle', props.row.name)}</h2>
-      <p id="unlink-text">{t('unlinkDialogText', formatNumber(count, props.locale))}</p>
-      <div class="dialog-actions">
-        <button type="button" class="primary" onClick={() => props.onConfirm(false)}>
-          {t('keepHistory')}
-        </button>
-        <button type="button" class="danger" onClick={() => props.onConfirm(true)}>
-          {t('deleteHistory')}
-        </button>
-        <button type="button" onClick={() => ref.current?.close()}>
-          {t('cancel')}
-        </button>
-      </div>
-    </dialog>
+    <ConfirmDialog
+      id="unlink"
+      title={t('unlinkDialogTitle', props.row.name)}
+      text={t('unlinkDialogText', formatNumber(count, props.locale))}
+      choices={[
+        { label: t('keepHistory'), tone: 'primary', onChoose: () => props.onConfirm(false) },
+        { label: t('deleteHistory'), tone: 'danger', onChoose: () => props.onConfirm(true) },
+      ]}
+      onClose={props.onClose}
+    />
   );
 }
 

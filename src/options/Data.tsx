@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { ImportCheck, ImportCounts } from '../ledger/transfer';
 import { deleteEverything, exportCsv, exportJson, importJson, previewImport } from '../ledger/transfer';
 import { formatNumber } from '../ui/format';
 import { t } from '../ui/i18n';
 import type { Notice } from './Accounts';
 import { afterImport, deleteAccount, type LinkDeps } from './linking';
+import { ConfirmDialog } from './ConfirmDialog';
 
 /** Hands a file to the browser's download, named with today's date. */
 function download(text: string, type: string, extension: string): void {
@@ -121,22 +122,13 @@ export function Data(props: { deps: LinkDeps; locale: string; notify(n: Notice):
 }
 
 function DeleteDialog(props: { onClose(): void; onConfirm(): void }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    ref.current?.showModal();
-  }, []);
   return (
-    <dialog ref={ref} aria-labelledby="delete-title" aria-describedby="delete-text" onClose={props.onClose}>
-      <h2 id="delete-title">{t('deleteAllTitle')}</h2>
-      <p id="delete-text">{t('deleteAllText')}</p>
-      <div class="dialog-actions">
-        <button type="button" class="danger" onClick={props.onConfirm}>
-          {t('deleteAllConfirm')}
-        </button>
-        <button type="button" onClick={() => ref.current?.close()}>
-          {t('cancel')}
-        </button>
-      </div>
-    </dialog>
+    <ConfirmDialog
+      id="delete"
+      title={t('deleteAllTitle')}
+      text={t('deleteAllText')}
+      choices={[{ label: t('deleteAllConfirm'), tone: 'danger', onChoose: props.onConfirm }]}
+      onClose={props.onClose}
+    />
   );
 }

@@ -92,3 +92,19 @@ export async function eventually(fn, timeout = 15_000) {
     await new Promise((r) => setTimeout(r, 200));
   }
 }
+
+/**
+ * Opens the checkout at `url` until the content script has read it: the background registers
+ * the script when it starts, so the first loads may come before it. A reading shows as a
+ * pending observation in storage.session.
+ */
+export async function openCheckoutUntilRead(browser, shop, url) {
+  await eventually(async () => {
+    await shop.goto(url);
+    await new Promise((r) => setTimeout(r, 500));
+    const popup = await openExtensionPage(browser, 'popup.html', () => document.querySelector('[data-testid="total-grams"]'));
+    const pending = await popup.evaluate(async () => Object.keys(await browser.storage.session.get(null)));
+    await popup.close();
+    return pending.some((k) => k.startsWith('pending:'));
+  }, 30_000);
+}

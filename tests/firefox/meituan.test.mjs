@@ -1,6 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { eventually, launchFirefox, openExtensionPage, screenshot, serve } from './firefox.mjs';
+import { launchFirefox, openCheckoutUntilRead, openExtensionPage, screenshot, serve } from './firefox.mjs';
 
 let browser;
 before(async () => {
@@ -18,15 +18,7 @@ test('Firefox: Meituan Waimai, 无需餐具 picked from the 餐具数量 list, s
     [/^https:\/\/h5\.waimai\.meituan\.com\/waimai\/order\/confirm/, 'meituan/checkout-tableware-by-portion.html'],
     [/^https:\/\/h5\.waimai\.meituan\.com\/waimai\/order\/detail/, 'meituan/confirmation.html'],
   ]);
-  // The background registers the checkout script when it starts; reload until it has read the page.
-  await eventually(async () => {
-    await shop.goto(CHECKOUT);
-    await new Promise((r) => setTimeout(r, 500));
-    const popup = await openExtensionPage(browser, 'popup.html', () => document.querySelector('[data-testid="total-grams"]'));
-    const pending = await popup.evaluate(async () => Object.keys(await browser.storage.session.get(null)));
-    await popup.close();
-    return pending.some((k) => k.startsWith('pending:'));
-  }, 30_000);
+  await openCheckoutUntilRead(browser, shop, CHECKOUT);
   await shop.select('#tableware', '0');
   await screenshot(shop, 'firefox-meituan-checkout');
   await Promise.all([shop.waitForNavigation(), shop.click('[data-testid="place-order"]')]);

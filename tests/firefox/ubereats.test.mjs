@@ -1,6 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { eventually, launchFirefox, openExtensionPage, screenshot, serve } from './firefox.mjs';
+import { launchFirefox, openCheckoutUntilRead, openExtensionPage, screenshot, serve } from './firefox.mjs';
 
 let browser;
 before(async () => {
@@ -19,15 +19,7 @@ test('Firefox: a placed Uber Eats order with utensils left off shows in the popu
     [/^https:\/\/www\.ubereats\.com\/checkout/, 'ubereats/checkout.html'],
     [/^https:\/\/www\.ubereats\.com\/orders\//, 'ubereats/confirmation.html'],
   ]);
-  // The background registers the checkout script when it starts; reload until it runs.
-  await eventually(async () => {
-    await shop.goto('https://www.ubereats.com/checkout');
-    await new Promise((r) => setTimeout(r, 500));
-    const popup = await openExtensionPage(browser, 'popup.html', () => document.querySelector('[data-testid="total-grams"]'));
-    const pending = await popup.evaluate(async () => Object.keys(await browser.storage.session.get(null)));
-    await popup.close();
-    return pending.some((k) => k.startsWith('pending:'));
-  }, 30_000);
+  await openCheckoutUntilRead(browser, shop, 'https://www.ubereats.com/checkout');
   for (let i = 0; i < 4; i++) await shop.click('[data-testid="utensils-toggle"]');
   await Promise.all([shop.waitForNavigation(), shop.click('[data-testid="place-order"]')]);
   await shop.reload();
