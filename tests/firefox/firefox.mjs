@@ -94,17 +94,19 @@ export async function eventually(fn, timeout = 15_000) {
 }
 
 /**
- * Opens the checkout at `url` until the content script has read it: the background registers
- * the script when it starts, so the first loads may come before it. A reading shows as a
- * pending observation in storage.session.
+ * Opens the checkout at `url` until the content script has read it (with at least
+ * `observations` choices): the background registers the script when it starts, so the first
+ * loads may come before it. A reading shows as a pending order in storage.session.
  */
-export async function openCheckoutUntilRead(browser, shop, url) {
+export async function openCheckoutUntilRead(browser, shop, url, observations = 0) {
   await eventually(async () => {
     await shop.goto(url);
     await new Promise((r) => setTimeout(r, 500));
     const popup = await openExtensionPage(browser, 'popup.html', () => document.querySelector('[data-testid="total-grams"]'));
-    const pending = await popup.evaluate(async () => Object.keys(await browser.storage.session.get(null)));
+    const pending = await popup.evaluate(async () =>
+      Object.entries(await browser.storage.session.get(null)).flatMap(([key, value]) => (key.startsWith('pending:') ? [value] : [])),
+    );
     await popup.close();
-    return pending.some((k) => k.startsWith('pending:'));
+    return pending.some((p) => (p?.observations?.length ?? 0) >= observations);
   }, 30_000);
 }

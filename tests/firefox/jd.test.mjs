@@ -1,6 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { eventually, launchFirefox, openExtensionPage, screenshot, serve } from './firefox.mjs';
+import { launchFirefox, openCheckoutUntilRead, openExtensionPage, screenshot, serve } from './firefox.mjs';
 
 let browser;
 before(async () => {
@@ -18,14 +18,7 @@ test('Firefox: JD, pickup point, recyclable packaging, one delivery and e-invoic
     [/^https:\/\/trade\.jd\.com\/shopping\/order\/getOrderInfo/, 'jd/checkout.html'],
     [/^https:\/\/payc\.jd\.com\/cashier\/index\.action/, 'jd/confirmation.html'],
   ]);
-  await eventually(async () => {
-    await shop.goto(CHECKOUT);
-    await new Promise((r) => setTimeout(r, 500));
-    const popup = await openExtensionPage(browser, 'popup.html', () => document.querySelector('[data-testid="total-grams"]'));
-    const pending = await popup.evaluate(async () => Object.values(await browser.storage.session.get(null)));
-    await popup.close();
-    return pending.some((p) => p?.observations?.length === 4);
-  }, 30_000);
+  await openCheckoutUntilRead(browser, shop, CHECKOUT, 4);
   await screenshot(shop, 'firefox-jd-checkout');
   await Promise.all([shop.waitForNavigation(), shop.click('[data-testid="place-order"]')]);
   assert.match(shop.url(), /^https:\/\/payc\.jd\.com\/cashier\/index\.action\?orderId=289034571260/);
