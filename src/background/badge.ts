@@ -1,4 +1,5 @@
 import type { LedgerDb } from '../ledger/db';
+import { numberFormat } from '../ui/format';
 
 /** Settings key of when the popup was last opened (ms since the epoch). */
 export const POPUP_SEEN_KEY = 'popupSeenAt';
@@ -33,7 +34,7 @@ export async function pointsSinceSeen(db: LedgerDb): Promise<number> {
 /** "+15", "+1.2K": at most about four characters, which is what a toolbar badge shows. */
 export function badgeText(points: number, locale: string): string {
   if (points <= 0) return '';
-  return `+${new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(points)}`;
+  return `+${numberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(points)}`;
 }
 
 /** Shows the points earned since the popup was last opened (nothing when there are none). */

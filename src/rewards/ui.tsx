@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { LedgerDb, Voucher } from '../ledger/db';
 import { platformById } from '../platforms/index';
-import { formatNumber } from '../ui/format';
+import { formatDate, formatDay, formatNumber } from '../ui/format';
 import { t } from '../ui/i18n';
 import { useLiveQuery } from '../ui/use-live-query';
 import { catalogLanguage } from './chip';
@@ -101,7 +101,7 @@ function feedWhy(problem: FeedProblem): string {
 
 /** Says the catalog is the sample programme, and why a configured feed is not in use or not fresh. */
 export function CatalogNotice({ active, locale, sampleNote = true }: { active: ActiveCatalog; locale: string; sampleNote?: boolean }) {
-  const date = (time: number) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(time);
+  const date = (time: number) => formatDate(time, locale);
   return (
     <>
       {sampleNote && active.source === 'sample' && (
@@ -121,7 +121,7 @@ export function CatalogNotice({ active, locale, sampleNote = true }: { active: A
 }
 
 function voucherLine(voucher: Voucher, now: number, locale: string): string {
-  const date = (time: number) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(time);
+  const date = (time: number) => formatDay(time, locale);
   const status = voucherStatus(voucher, now);
   if (status === 'used') return t('voucherUsed', date(voucher.usedAt ?? voucher.issuedAt));
   if (status === 'expired') return t('voucherExpired', date(voucher.expiresAt));
@@ -286,7 +286,7 @@ export function FeedSetting({ db, locale, access, fetchFn = globalThis.fetch?.bi
       </p>
       <p id="feed-state" data-testid="feed-state">
         {active.source === 'feed' && active.fetchedAt !== undefined
-          ? t('feedStatusFeed', [formatNumber(active.catalog.rewards.length, locale), new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(active.fetchedAt)])
+          ? t('feedStatusFeed', [formatNumber(active.catalog.rewards.length, locale), formatDate(active.fetchedAt, locale)])
           : t('feedStatusSample')}
       </p>
       <CatalogNotice active={active} locale={locale} sampleNote={false} />

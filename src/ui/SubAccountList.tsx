@@ -1,7 +1,7 @@
 import type { SubAccount, Total } from '../ledger/db';
 import { customHost } from '../background/registration';
 import { platformById } from '../platforms/index';
-import { formatGrams, formatNumber } from './format';
+import { formatGrams, formatNumber, pluralOf } from './format';
 import { t } from './i18n';
 
 export interface SubAccountRow {
@@ -17,7 +17,7 @@ export function subAccountName(id: string): string {
 
 /** "1 action", "3 actions" (languages without plural forms use one message for both). */
 export function actionCount(count: number, locale: string): string {
-  const key = new Intl.PluralRules(locale).select(count) === 'one' ? 'actionCountOne' : 'actionCountOther';
+  const key = pluralOf(count, locale) === 'one' ? 'actionCountOne' : 'actionCountOther';
   return t(key, formatNumber(count, locale));
 }
 

@@ -1,6 +1,6 @@
 import type { WeekTotals } from '../ledger/queries';
 import { CATEGORIES, type Category } from '../platforms/types';
-import { formatGrams } from './format';
+import { dateFormat, formatGrams } from './format';
 import { t } from './i18n';
 
 const WIDTH = 320;
@@ -12,7 +12,7 @@ export const categoryLabel = (c: Category) => t(`category_${c.replace(/-/g, '_')
 /** A week's first day as "Nov 3" / "11月3日" / "11月3日". */
 function weekLabel(day: string, locale: string): string {
   const [y, m, d] = day.split('-').map(Number);
-  return new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric' }).format(new Date(y, m - 1, d));
+  return dateFormat(locale, { month: 'short', day: 'numeric' }).format(new Date(y, m - 1, d));
 }
 
 /** A round axis maximum at or above `max`: 1, 2 or 5 times a power of ten. */

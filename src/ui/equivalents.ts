@@ -1,3 +1,5 @@
+import { numberFormat } from './format';
+
 /**
  * Everyday quantities the account's grams compare to. Each carries its source id
  * (docs/methodology.md) and the number it divides by, which the popup shows beside it.
@@ -27,5 +29,5 @@ export function unitsOf(grams: number, equivalent: Equivalent): number {
 
 /** Few significant digits: an equivalent is an order of magnitude, not a measurement. */
 export function formatUnits(units: number, locale: string): string {
-  return new Intl.NumberFormat(locale, units < 10 ? { maximumSignificantDigits: 2 } : { maximumFractionDigits: 0 }).format(units);
+  return numberFormat(locale, units < 10 ? { maximumSignificantDigits: 2 } : { maximumFractionDigits: 0 }).format(units);
 }
