@@ -16,7 +16,7 @@ const ROOT = resolve(import.meta.dirname, '..');
 const smoke = process.argv.includes('--smoke');
 const SIZES = smoke ? { small: 200, large: 2_000 } : { small: 2_000, large: 20_000 };
 const RUNS = smoke ? 3 : 25;
-const LOAD_RUNS = smoke ? 2 : 15;
+const LOAD_RUNS = smoke ? 2 : 25;
 const POPUP_RUNS = smoke ? 2 : 15;
 /** Accounts the popup is opened on, seeded one after the other through the ledger's bulk path. */
 const ACCOUNTS = smoke ? [0, 100, 1_000] : [0, 1_000, 100_000, 1_000_000];
