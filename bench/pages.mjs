@@ -50,22 +50,23 @@ function block(i) {
     `${choice}${select}<label>Gift message <input type="text" name="msg-${i}"></label>` +
     `<span role="button" tabindex="0" class="a-button">Change</span><input type="submit" value="Save">` +
     `<div class="links"><a href="#d">Delete</a> <a href="#s">Save for later</a></div>${spans}${divs}` +
-    `<table><tr><td>Subtotal</td><td>$${i % 50}.99</td></tr></table></div></form></div>`
+    `<table><tbody><tr><td>Subtotal</td><td>$${i % 50}.99</td></tr></tbody></table></div></form></div>`
   );
 }
 
 const elementsIn = (html) => html.match(/<[a-z]/g)?.length ?? 0;
 
-/** A checkout page with as close to `elements` elements as whole rows allow. */
+/** A checkout page of exactly `elements` elements: whole rows, then plain spans to make up the count. */
 export function checkoutPage(elements) {
   let count = elementsIn(HEAD + CORE) + 1;
   let body = '';
   for (let i = 0; ; i++) {
     const row = block(i);
     const next = count + elementsIn(row);
-    if (Math.abs(next - elements) >= Math.abs(count - elements)) break;
+    if (next > elements) break;
     body += row;
     count = next;
   }
+  body += '<span></span>'.repeat(Math.max(0, elements - count));
   return `${HEAD}${CORE}<section aria-label="More from this store">${body}</section></main></body></html>`;
 }
