@@ -12,9 +12,9 @@ const CONTROL_ROLES = new Set(['switch', 'checkbox', 'radio', 'option', 'tab']);
  * a choice, and long selects hold most of a checkout's controls). One native selector pass with
  * simple selectors (measured cheaper than attribute-value selectors), filtered here; a toggle
  * button is a <button> with aria-pressed (a tag test first is cheaper than an attribute test on
- * every element) or carries a role. Hidden inputs, a real checkout's most numerous controls
- * (75 of 113 inputs in the Amazon capture), are left to the selector: the first scan of a page
- * runs before the script is optimized, where each element it touches costs most.
+ * every element) or carries a role. Hidden inputs, a real checkout's most numerous inputs (75
+ * of 113 in the Amazon capture), are left out by the selector, so the script never touches
+ * them (measured no slower by `npm run bench` than filtering them here).
  */
 export function selectableControls(root: Document | Element): Element[] {
   const out: Element[] = [];
