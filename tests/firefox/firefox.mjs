@@ -63,7 +63,9 @@ export async function openExtensionPage(browser, path, ready) {
       await page.waitForFunction(ready, { timeout: 20_000, polling: 100 });
       return page;
     } catch (error) {
-      if (attempt >= 3 || !/Waiting failed/.test(String(error))) throw error;
+      if (attempt >= 6 || !/Waiting failed/.test(String(error))) throw error;
+      // The realm may be replaced more than once while the page loads: give it a moment.
+      await new Promise((r) => setTimeout(r, 250));
     }
   }
 }
