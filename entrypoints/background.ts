@@ -33,7 +33,7 @@ export default defineBackground({
         }, (error: unknown) => sendResponse({ ok: false, reason: String(error) }));
       return true;
     });
-    browser.tabs.onRemoved.addListener((tabId) => void forgetTab(deps.session, tabId));
+    browser.tabs.onRemoved.addListener((tabId) => void forgetTab(deps, tabId));
 
     const links = (adopt: 'all' | readonly string[] | 'none') =>
       refreshLinks(browser, deps.db.subAccounts, deps.exclusive, { adopt, now: Date.now() }).catch((e: unknown) =>

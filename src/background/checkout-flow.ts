@@ -245,9 +245,24 @@ async function applyMessage(deps: FlowDeps, tabId: number, message: Extract<Mess
   return { ok: true, recorded: 0 };
 }
 
-/** Forgets a closed tab's pending checkout and placed orders. */
-export async function forgetTab(session: SessionStore, tabId: number): Promise<void> {
-  const all = await session.get(null as unknown as string);
-  const keys = Object.keys(all).filter((k) => k.startsWith(`pending:${tabId}:`) || k.startsWith(`placed:${tabId}:`));
-  if (keys.length) await session.remove(keys);
+/**
+ * Tidies storage when a tab closes. It waits for the tab's messages still in flight, drops the
+ * tab's checkout if nothing of it was recorded, and keeps what was recorded until it expires: a
+ * confirmation read just before the tab closed can arrive after, and must reuse its order's key.
+ * Entries of any tab that have expired go too.
+ */
+export async function forgetTab(deps: Pick<FlowDeps, 'session' | 'exclusive' | 'now'>, tabId: number): Promise<void> {
+  await deps.exclusive(`checkout:${tabId}`, async () => {
+    const now = deps.now();
+    const all = await deps.session.get(null as unknown as string);
+    const gone = Object.entries(all)
+      .filter(([key, value]) => {
+        if (key.startsWith('placed:')) return now - (value as PlacedOrder).at >= PLACED_ORDER_TTL_MS;
+        if (!key.startsWith('pending:')) return false;
+        const { placedAt } = value as PendingCheckout;
+        return placedAt === undefined ? key.startsWith(`pending:${tabId}:`) : now - placedAt > PLACED_CHECKOUT_TTL_MS;
+      })
+      .map(([key]) => key);
+    if (gone.length) await deps.session.remove(gone);
+  });
 }

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { handleMessage, type FlowDeps, type SenderInfo } from '../../src/background/checkout-flow';
+import { forgetTab, handleMessage, type FlowDeps, type SenderInfo } from '../../src/background/checkout-flow';
 import { hashOrderRef } from '../../src/background/order-key';
 import { LedgerDb } from '../../src/ledger/db';
 import { mainAccount } from '../../src/ledger/queries';
@@ -155,6 +155,41 @@ describe('observe, then commit', () => {
     await handleMessage(checkoutRead([{ kind: 'no-cutlery' }], CONFIRMATION_DOC + 1), checkoutSender, deps);
     expect(await handleMessage(placeOrder(CONFIRMATION_DOC + 1), checkoutSender, deps)).toEqual({ ok: true, recorded: 1 });
     expect(await db.actions.count()).toBe(2);
+  });
+
+  // A test closing the tab just after the confirmation loaded once counted an Ele.me order twice:
+  // the tab's placed order was forgotten while its confirmation was still being handled.
+  it('records once when the tab closes while its confirmation is still on the way', async () => {
+    await handleMessage(checkoutRead([{ kind: 'no-cutlery' }]), checkoutSender, deps);
+    await handleMessage(placeOrder(), checkoutSender, deps);
+    const showsChoice = { ...confirmationRead, reading: { ...confirmationRead.reading, observations: [{ kind: 'no-cutlery' }] } };
+    await Promise.all([handleMessage(confirmationRead, confirmationSender, deps), forgetTab(deps, checkoutSender.tabId!)]);
+    await handleMessage(showsChoice, confirmationSender, deps);
+    expect(await db.actions.count()).toBe(1);
+    expect(await mainAccount(db)).toMatchObject({ count: 1, points: 15 });
+  });
+
+  it('records once when the confirmation arrives after its tab closed', async () => {
+    await handleMessage(checkoutRead([{ kind: 'no-cutlery' }]), checkoutSender, deps);
+    await handleMessage(placeOrder(), checkoutSender, deps);
+    await forgetTab(deps, checkoutSender.tabId!);
+    const showsChoice = { ...confirmationRead, reading: { ...confirmationRead.reading, observations: [{ kind: 'no-cutlery' }] } };
+    expect(await handleMessage(showsChoice, confirmationSender, deps)).toEqual({ ok: true, recorded: 0 });
+    expect(await db.actions.count()).toBe(1);
+  });
+
+  it('drops a closed tab’s unplaced checkout, keeps other tabs’ checkouts, and lets expired entries go', async () => {
+    const otherTab: SenderInfo = { ...checkoutSender, tabId: 8 };
+    await handleMessage(checkoutRead([{ kind: 'no-cutlery' }]), otherTab, deps);
+    await handleMessage(checkoutRead([{ kind: 'no-cutlery' }]), checkoutSender, deps);
+    await forgetTab(deps, checkoutSender.tabId!);
+    expect(Object.keys(await fakeBrowser.storage.session.get(null))).toEqual(['pending:8:ubereats']);
+
+    await handleMessage(placeOrder(), otherTab, deps);
+    expect(Object.keys(await fakeBrowser.storage.session.get(null)).sort()).toEqual(['pending:8:ubereats', 'placed:8:ubereats']);
+    clock += 3 * 60 * 60 * 1000;
+    await forgetTab(deps, 9);
+    expect(await fakeBrowser.storage.session.get(null)).toEqual({});
   });
 
   it('survives a service-worker restart between checkout and confirmation (state is in storage.session)', async () => {
