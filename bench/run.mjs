@@ -276,6 +276,13 @@ const figures = [
     '≤ 8 ×',
     detection.large.scanMs <= 8 * detection.small.scanMs,
   ],
+  // No target: how a pass that only visits every element scales between the same two pages.
+  [
+    `floor ${detection.large.elements} vs ${detection.small.elements} elements`,
+    `${detection.large.floorMs.toFixed(3)} ms vs ${detection.small.floorMs.toFixed(3)} ms = ${(detection.large.floorMs / detection.small.floorMs).toFixed(2)}×`,
+    '',
+    true,
+  ],
   [
     `detection on a page of no platform (${detection.none.elements} elements)`,
     `${detection.none.scanMs.toFixed(4)} ms`,
