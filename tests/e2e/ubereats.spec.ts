@@ -56,3 +56,41 @@ test('requesting utensils records nothing', async ({ context, serve, serviceWork
   await expect(popup.getByText('No actions yet')).toBeVisible();
   await expect(popup.getByTestId('total-grams')).toHaveText('0 g CO2e avoided');
 });
+
+test('a move the page makes from the store to checkout without a page load is followed, and the switch is read there', async ({
+  context,
+  serve,
+  serviceWorker,
+  openPopup,
+}) => {
+  await serve([
+    [/^https:\/\/www\.ubereats\.com\/store\//, 'ubereats/store-single-page.html'],
+    [/^https:\/\/www\.ubereats\.com\/orders\//, 'ubereats/confirmation.html'],
+  ]);
+  await waitForLinked(serviceWorker, 'ubereats');
+  /** What the background holds for the tab's checkout: the kinds seen, or null before any reading. */
+  const pendingKinds = () =>
+    serviceWorker.evaluate(async () => {
+      const { chrome } = globalThis as unknown as { chrome: { storage: { session: { get(k: null): Promise<Record<string, unknown>> } } } };
+      const entry = Object.entries(await chrome.storage.session.get(null)).find(([key]) => key.startsWith('pending:'));
+      return entry ? (entry[1] as { observations: { kind: string }[] }).observations.map((o) => o.kind) : null;
+    });
+
+  const shop = await context.newPage();
+  await shop.goto('https://www.ubereats.com/store/tonys-pizza');
+  // The page's own script moves on (no trusted click, which would itself prompt a reading).
+  await shop.evaluate(() => document.getElementById('go-to-checkout')!.click());
+  await expect(shop).toHaveURL('https://www.ubereats.com/checkout');
+  await expect.poll(pendingKinds, 'the checkout is read after the in-page move').toEqual(['no-cutlery']);
+  const toggle = shop.getByRole('switch', { name: 'Request utensils, straws, etc.' });
+  await toggle.click();
+  await expect.poll(pendingKinds, 'its DOM is watched from then on').toEqual([]);
+  await toggle.click();
+  await expect.poll(pendingKinds).toEqual(['no-cutlery']);
+  await shop.getByRole('button', { name: 'Place order' }).click();
+  await shop.waitForURL(ORDER_URL);
+
+  const popup = await openPopup();
+  await expect(popup.getByTestId('total-grams')).toHaveText('15 g CO2e avoided');
+  await expect(popup.getByTestId('actions').getByRole('listitem')).toHaveCount(1);
+});
