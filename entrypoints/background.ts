@@ -5,6 +5,7 @@ import { hashOrderRef } from '../src/background/order-key';
 import { refreshLinks } from '../src/background/registration';
 import { ledger } from '../src/ledger/db';
 import { saltOnce } from '../src/background/salt';
+import { packagedMessages } from '../src/ui/i18n';
 
 export default defineBackground({
   type: 'module',
@@ -19,6 +20,7 @@ export default defineBackground({
       newCheckoutId: () => crypto.randomUUID(),
       log: (reason) => console.warn(`[carbon-account] ${reason}`),
       exclusive: <T>(name: string, task: () => Promise<T>) => navigator.locks.request(name, task) as Promise<T>,
+      messagesOf: packagedMessages,
     };
 
     // The badge shows the points earned since the popup was last opened.

@@ -6,6 +6,7 @@ import { customHost } from './registration';
 import { ownsHost } from '../platforms/hosts';
 import { platformById } from '../platforms/index';
 import type { Observation } from '../platforms/types';
+import type { Locale, Messages } from '../ui/i18n';
 
 /** What the browser tells us about who sent a message. */
 export interface SenderInfo {
@@ -33,6 +34,8 @@ export interface FlowDeps {
   log(reason: string): void;
   /** runs `task` alone among tasks of the same name (navigator.locks in the browser) */
   exclusive<T>(name: string, task: () => Promise<T>): Promise<T>;
+  /** a locale's messages.json, for the voucher chip's strings in the language chosen in Options */
+  messagesOf(locale: Locale): Promise<Messages>;
 }
 
 /** Session key of the notice the popup shows while the ledger cannot be written. */
@@ -191,7 +194,7 @@ export async function handleMessage(raw: unknown, sender: SenderInfo, deps: Flow
     deps.log(`rejected: ${id} is not a shop the user added`);
     return { ok: false, reason: `${id} is not a shop the user added` };
   }
-  if (isVoucherMessage(message)) return handleVoucherMessage(deps.db, message, deps.now());
+  if (isVoucherMessage(message)) return handleVoucherMessage(deps.db, message, deps.now(), deps.messagesOf);
   if (message.type === 'identity-seen') {
     if (sub && sub.linkedAs !== message.linkedAs) await deps.db.subAccounts.update(id, { linkedAs: message.linkedAs });
     return { ok: true, recorded: 0 };

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { CHOICE_KINDS } from '../platforms/types';
 import { CODE_PATTERN } from '../rewards/code';
+import type { Locale, Messages } from '../ui/i18n';
 
 /**
  * The one message protocol between content scripts and the background. Everything that
@@ -60,8 +61,20 @@ export interface ChipVoucher {
   expiresAt: number;
 }
 
-/** The answer to 'vouchers-wanted' (vouchers) and 'voucher-used' (how many became used). */
-export type VoucherReply = { ok: true; vouchers: ChipVoucher[] } | { ok: true; used: number };
+/**
+ * The chip's strings (messages.json entries) in the language chosen in Options: the page's
+ * browser.i18n only knows the browser's language.
+ */
+export interface ChipText {
+  locale: Locale;
+  messages: Messages;
+}
+
+/**
+ * The answer to 'vouchers-wanted' (vouchers, with the chip's strings when a language is chosen)
+ * and 'voucher-used' (how many became used).
+ */
+export type VoucherReply = { ok: true; vouchers: ChipVoucher[]; chipText?: ChipText } | { ok: true; used: number };
 
 export type ParseResult = { ok: true; message: Message } | { ok: false; reason: string };
 

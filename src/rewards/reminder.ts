@@ -1,11 +1,13 @@
 import { placeOrderButton } from '../detect/place-order';
-import type { ChipVoucher, Message, PageReading } from '../messaging/protocol';
+import type { ChipText, ChipVoucher, Message, PageReading } from '../messaging/protocol';
+import { formatMessage, isLocale, type MessageEntry } from '../ui/i18n';
 import { createChip, placeChip, type Chip, type Text } from './chip';
 import { fillPromoField, findPromoField } from './promo';
 
 export interface ReminderOptions {
   /** sends a message to the background and resolves with its answer */
   send(message: Message): Promise<unknown>;
+  /** strings and language of the browser, used unless the background sends the ones chosen in Options */
   text: Text;
   language: string;
   /** the part of WXT's content-script context used: listeners removed when the script is invalidated */
@@ -27,6 +29,22 @@ function asVouchers(reply: unknown): ChipVoucher[] {
   return Array.isArray(vouchers) ? (vouchers as ChipVoucher[]) : [];
 }
 
+/** The chip's strings in the chosen language, when the answer carries well-formed ones. */
+function asChipText(reply: unknown): ChipText | undefined {
+  const text = (reply as { chipText?: { locale?: unknown; messages?: unknown } } | null)?.chipText;
+  if (!text || !isLocale(text.locale) || typeof text.messages !== 'object' || text.messages === null) return undefined;
+  const entries = Object.entries(text.messages).filter(([, entry]) => typeof (entry as Partial<MessageEntry> | null)?.message === 'string');
+  return { locale: text.locale, messages: Object.fromEntries(entries) as ChipText['messages'] };
+}
+
+/** Looks a key up in the chosen language's strings, else in the browser's. */
+const textIn =
+  (chosen: ChipText, fallback: Text): Text =>
+  (key, substitutions) => {
+    const entry = chosen.messages[key];
+    return entry ? formatMessage(entry, substitutions) : fallback(key, substitutions);
+  };
+
 /**
  * The checkout reminder: on a checkout page it asks the background once which unused vouchers
  * the user holds for the platform; if any, it shows the chip (copy code, fill the promo field
@@ -38,6 +56,7 @@ export function voucherReminder(win: Window & typeof globalThis, options: Remind
   const doc = win.document;
   let asked: string | undefined;
   let vouchers: ChipVoucher[] = [];
+  let chipText: ChipText | undefined;
   let chip: Chip | undefined;
   let shownKey = '';
   let dismissed = false;
@@ -71,8 +90,8 @@ export function voucherReminder(win: Window & typeof globalThis, options: Remind
     const canFill = findPromoField(doc) !== null;
     const key = JSON.stringify([vouchers.map((x) => x.code), canFill]);
     chip ??= createChip(doc, {
-      text: options.text,
-      language: options.language,
+      text: chipText ? textIn(chipText, options.text) : options.text,
+      language: chipText ? chipText.locale.replace('_', '-') : options.language,
       onCopy: async (voucher) => {
         try {
           await win.navigator.clipboard.writeText(voucher.code);
@@ -105,6 +124,10 @@ export function voucherReminder(win: Window & typeof globalThis, options: Remind
       .send({ type: 'vouchers-wanted', platform: id })
       .then((reply) => {
         if (asked !== id) return;
+        const text = asChipText(reply);
+        // A language chosen since the chip was built: build it again in that language.
+        if (text?.locale !== chipText?.locale) hide();
+        chipText = text;
         vouchers = asVouchers(reply);
         render();
       })

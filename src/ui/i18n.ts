@@ -7,11 +7,11 @@ export type Locale = (typeof LOCALES)[number];
 /** Settings key of the language chosen in Options; absent means the browser's. */
 export const LANGUAGE_SETTING = 'language';
 
-interface MessageEntry {
+export interface MessageEntry {
   message: string;
   placeholders?: Record<string, { content: string }>;
 }
-type Messages = Record<string, MessageEntry>;
+export type Messages = Record<string, MessageEntry>;
 
 let override: { locale: Locale; messages: Messages } | undefined;
 
@@ -34,11 +34,12 @@ export function formatMessage(entry: MessageEntry, substitutions?: string | stri
  * Uses `locale`'s messages instead of the browser's language from now on (undefined goes
  * back to the browser's). `load` reads a locale's messages.json from the extension package.
  */
-export async function setLocaleOverride(locale: Locale | undefined, load: (locale: Locale) => Promise<Messages> = loadPackaged): Promise<void> {
+export async function setLocaleOverride(locale: Locale | undefined, load: (locale: Locale) => Promise<Messages> = packagedMessages): Promise<void> {
   override = locale ? { locale, messages: await load(locale) } : undefined;
 }
 
-async function loadPackaged(locale: Locale): Promise<Messages> {
+/** A locale's messages.json from the extension package. */
+export async function packagedMessages(locale: Locale): Promise<Messages> {
   const response = await fetch(browser.runtime.getURL(`/_locales/${locale}/messages.json` as '/'));
   return (await response.json()) as Messages;
 }

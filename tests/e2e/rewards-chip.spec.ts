@@ -111,3 +111,27 @@ test('the chip can be dismissed with Escape or ×, and copies the code', async (
   await shop.waitForTimeout(300);
   expect((await storedVouchers(serviceWorker))[0].status).toBe('unused');
 });
+
+test('the chip speaks the language chosen in Options, not only the browser’s', async ({ context, serve, serviceWorker, extensionId }) => {
+  await serve(UBER);
+  await waitForLinked(serviceWorker, 'ubereats');
+  const now = Date.now();
+  const title = { en: 'Free delivery on one Uber Eats order', zh_CN: 'Uber Eats 免配送费一次', ja: 'Uber Eats 配送料 1 回無料' };
+  await giveVoucher(serviceWorker, { requestId: 'r1', rewardId: 'x', platform: 'ubereats', code: 'UE-NOCUTLERY-0001', points: 150, issuedAt: now, expiresAt: now + 86_400_000, status: 'unused', title });
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.getByRole('combobox', { name: 'Language' }).selectOption('ja');
+  await expect(options.locator('html')).toHaveAttribute('lang', 'ja');
+
+  const shop = await context.newPage();
+  await shop.goto('https://www.ubereats.com/checkout');
+  const region = shop.getByRole('region', { name: 'このショップで使えるクーポンがあります' });
+  await expect(region).toContainText('Uber Eats 配送料 1 回無料');
+  await expect(region.getByRole('button', { name: 'クーポンのお知らせを閉じる' })).toBeVisible();
+  await screenshot(shop, 'chip-ja-chosen');
+
+  // Back to the browser's language: the next checkout shows the chip in English again.
+  await options.getByRole('combobox', { name: '言語' }).selectOption('');
+  await shop.reload();
+  await expect(shop.getByRole('region', { name: 'You have a voucher for this shop' })).toContainText('Free delivery on one Uber Eats order');
+});

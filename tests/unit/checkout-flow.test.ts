@@ -4,6 +4,7 @@ import { forgetTab, handleMessage, type FlowDeps, type SenderInfo } from '../../
 import { hashOrderRef } from '../../src/background/order-key';
 import { LedgerDb } from '../../src/ledger/db';
 import { mainAccount } from '../../src/ledger/queries';
+import { packaged } from './locales';
 
 const EXT = 'carbon-account-test';
 const checkoutSender: SenderInfo = { id: EXT, url: 'https://www.ubereats.com/checkout', tabId: 7, frameId: 0 };
@@ -59,6 +60,7 @@ beforeEach(async () => {
     newCheckoutId: () => `checkout-${++n}`,
     log,
     exclusive: serialized(),
+    messagesOf: packaged,
   };
 });
 

@@ -6,6 +6,7 @@ import { detectCustomShop } from '../../src/detect/generic';
 import { LedgerDb } from '../../src/ledger/db';
 import { parseMessage } from '../../src/messaging/protocol';
 import { loadPage } from '../helpers/page';
+import { packaged } from './locales';
 
 const SHOP = 'https://greenbowl.example';
 const ID = 'custom:greenbowl.example';
@@ -49,6 +50,7 @@ describe('background and custom shops', () => {
       newCheckoutId: () => `c${++n}`,
       log: vi.fn(),
       exclusive: (_name, task) => task(),
+      messagesOf: packaged,
     };
   });
 

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -10,11 +8,10 @@ import type { PermissionEvents } from '../../src/options/Accounts';
 import { Options } from '../../src/options/Options';
 import { originPatterns } from '../../src/platforms/hosts';
 import { platformById } from '../../src/platforms/index';
-import { setLocaleOverride, type Locale } from '../../src/ui/i18n';
+import { setLocaleOverride } from '../../src/ui/i18n';
 import { fakeSiteAccess } from '../helpers/site-access';
+import { packaged } from './locales';
 
-const packaged = async (locale: Locale) =>
-  JSON.parse(readFileSync(resolve(import.meta.dirname, '../../public/_locales', locale, 'messages.json'), 'utf8'));
 
 const noEvents: PermissionEvents = {
   onAdded: { addListener() {}, removeListener() {} },

@@ -1,13 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { LedgerDb } from '../../src/ledger/db';
 import { readSettings, saveDailyCap, saveLanguage, saveNotifications } from '../../src/options/settings';
-import { formatMessage, LOCALES, setLocaleOverride, t, uiLocale, type Locale } from '../../src/ui/i18n';
+import { formatMessage, LOCALES, setLocaleOverride, t, uiLocale } from '../../src/ui/i18n';
+import { packaged } from './locales';
 
-const LOCALES_DIR = resolve(import.meta.dirname, '../../public/_locales');
-const packaged = async (locale: Locale) => JSON.parse(readFileSync(resolve(LOCALES_DIR, locale, 'messages.json'), 'utf8'));
 
 let db: LedgerDb;
 beforeEach(() => {

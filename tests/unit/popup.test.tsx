@@ -1,16 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { LedgerDb } from '../../src/ledger/db';
 import { recordOrder } from '../../src/ledger/record';
 import type { ChoiceKind } from '../../src/platforms/types';
-import { setLocaleOverride, type Locale } from '../../src/ui/i18n';
+import { setLocaleOverride } from '../../src/ui/i18n';
 import { Popup } from '../../src/ui/Popup';
+import { packaged } from './locales';
 
-const LOCALES_DIR = resolve(import.meta.dirname, '../../public/_locales');
-const packaged = async (locale: Locale) => JSON.parse(readFileSync(resolve(LOCALES_DIR, locale, 'messages.json'), 'utf8'));
 
 const NOW = new Date(2026, 10, 28, 12).getTime();
 const DAY = 86_400_000;

@@ -8,6 +8,8 @@ import { placeChip } from '../../src/rewards/chip';
 import { fillPromoField, findPromoField } from '../../src/rewards/promo';
 import { voucherReminder } from '../../src/rewards/reminder';
 import { expireVouchers, listVouchers, markVoucherUsed, voucherStatus, vouchersForCheckout } from '../../src/rewards/vouchers';
+import { LANGUAGE_SETTING } from '../../src/ui/i18n';
+import { packaged } from './locales';
 
 const NOW = Date.parse('2026-11-28T12:00:00Z');
 const DAY = 86_400_000;
@@ -112,6 +114,7 @@ describe('voucher messages', () => {
       newCheckoutId: () => 'c',
       log: () => undefined,
       exclusive: (_, task) => task(),
+      messagesOf: packaged,
     };
     await db.vouchers.bulkAdd([
       { requestId: 'a', rewardId: 'w', platform: 'ubereats', code: 'UE-1', points: 10, issuedAt: NOW, expiresAt: NOW + DAY, status: 'unused', title: { en: 'Free delivery', zh_CN: '免配送费', ja: '配送料無料' } },
@@ -131,6 +134,21 @@ describe('voucher messages', () => {
       ok: true,
       vouchers: [{ code: 'UE-1', expiresAt: NOW + DAY, title: { en: 'Free delivery', zh_CN: '免配送费', ja: '配送料無料' } }],
     });
+  });
+
+  it('send the chip’s strings in the language chosen in Options, and only then', async () => {
+    await deps.db.settings.put({ key: LANGUAGE_SETTING, value: 'ja' });
+    const reply = await handleMessage({ type: 'vouchers-wanted', platform: 'ubereats' }, sender, deps);
+    const ja = await packaged('ja');
+    expect(reply).toMatchObject({ ok: true, chipText: { locale: 'ja', messages: { chipHeading: ja.chipHeading, chipExpires: ja.chipExpires } } });
+    const keys = Object.keys((reply as { chipText: { messages: object } }).chipText.messages);
+    expect(keys.length).toBeGreaterThan(5);
+    expect(keys.every((k) => k.startsWith('chip'))).toBe(true);
+
+    const unreadable: FlowDeps = { ...deps, messagesOf: () => Promise.reject(new Error('no such file')) };
+    expect(await handleMessage({ type: 'vouchers-wanted', platform: 'ubereats' }, sender, unreadable)).not.toHaveProperty('chipText');
+    await deps.db.vouchers.clear();
+    expect(await handleMessage({ type: 'vouchers-wanted', platform: 'ubereats' }, sender, deps)).toEqual({ ok: true, vouchers: [] });
   });
 
   it('refuse a page asking for another platform’s vouchers', async () => {
@@ -179,13 +197,13 @@ describe('checkout reminder', () => {
   const reading = (page: PageReading['page'] = 'checkout'): PageReading => ({ platform: 'ubereats', page, observations: [] });
   const text = (key: string, subs?: string | string[]) => (subs ? `${key}(${[subs].flat().join(',')})` : key);
 
-  function setup(body: string, vouchers = VOUCHERS) {
+  function setup(body: string, vouchers = VOUCHERS, answer: Record<string, unknown> = {}) {
     const window = page(body);
     const win = window as unknown as Window & typeof globalThis;
     const sent: Message[] = [];
     const send = vi.fn(async (m: Message) => {
       sent.push(m);
-      return m.type === 'vouchers-wanted' ? { ok: true, vouchers } : { ok: true, used: 1 };
+      return m.type === 'vouchers-wanted' ? { ok: true, vouchers, ...answer } : { ok: true, used: 1 };
     });
     const ctx = { addEventListener: (t: EventTarget, type: string, l: (e: Event) => void) => t.addEventListener(type, l) };
     const reminder = voucherReminder(win as never, { send, text, language: 'en-US', ctx });
@@ -229,6 +247,24 @@ describe('checkout reminder', () => {
     reminder.onReading(reading());
     await flush();
     expect(doc.querySelector('[data-carbon-account]')).toBeNull();
+  });
+
+  it('speaks the language chosen in Options when the background sends its strings, and the browser’s otherwise', async () => {
+    const ja = await packaged('ja');
+    const chosen = setup(CHECKOUT, VOUCHERS, { chipText: { locale: 'ja', messages: { chipHeading: ja.chipHeading, chipExpires: ja.chipExpires } } });
+    chosen.reminder.onReading(reading());
+    await flush();
+    const heading = chosen.chip()!.querySelector('[id=carbon-voucher-title]')!.textContent;
+    expect(heading).toBe('このショップで使えるクーポンがあります');
+    expect(chosen.chip()!.textContent).toContain('配送料無料');
+    expect(chosen.chip()!.querySelector('.meta')!.textContent).toMatch(/^有効期限 \d{4}\/\d{1,2}\/\d{1,2}$/);
+    // a key the answer lacks comes from the browser's strings
+    expect(chosen.chip()!.querySelector('button')!.getAttribute('aria-label')).toBe('chipDismiss');
+
+    const malformed = setup(CHECKOUT, VOUCHERS, { chipText: { locale: 'xx', messages: { chipHeading: ja.chipHeading } } });
+    malformed.reminder.onReading(reading());
+    await flush();
+    expect(malformed.chip()!.querySelector('[id=carbon-voucher-title]')!.textContent).toBe('chipHeading');
   });
 
   it('shows nothing without vouchers, and nothing off the checkout', async () => {

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LedgerDb } from '../../src/ledger/db';
@@ -7,11 +5,11 @@ import { points } from '../../src/ledger/queries';
 import { SAMPLE_PROGRAMME } from '../../src/rewards/catalog';
 import type { IssueResult } from '../../src/rewards/provider';
 import { CatalogNotice, RedeemButton, VoucherList } from '../../src/rewards/ui';
-import { setLocaleOverride, type Locale } from '../../src/ui/i18n';
+import { setLocaleOverride } from '../../src/ui/i18n';
 import { earn, reward } from '../helpers/rewards';
+import { packaged } from './locales';
 
 const NOW = Date.parse('2026-11-28T12:00:00Z');
-const packaged = async (locale: Locale) => JSON.parse(readFileSync(resolve(import.meta.dirname, '../../public/_locales', locale, 'messages.json'), 'utf8'));
 let db: LedgerDb;
 let root: HTMLElement;
 beforeEach(async () => {
