@@ -44,23 +44,24 @@ async function bundle(entry) {
 }
 
 /**
- * The store build plus one blank page (the floor for opening an extension page), loaded in
- * Chromium. The ledger is seeded from that page, through the product's bulk record path. After
- * each seeding the browser is closed and started again on the same profile before the popup is
- * opened, as a shopper opens it: on a profile written long ago, not by a browser that has just
- * written hundreds of megabytes (opened in that browser, the 1,000,000-action popup measured
- * 1.59× the empty account; after a restart, 1.20×).
+ * The store build plus one blank page (the floor for opening an extension page), in two
+ * Chromium profiles: one stays an empty account, the other is seeded from its blank page through
+ * the product's bulk record path. After each seeding both browsers are started again, so the
+ * popup is opened as a shopper opens it, on a profile written long ago; then the two take turns
+ * opening it. Timed one after the other, the seeded popup was charged with whatever the machine
+ * was still doing after writing hundreds of megabytes: the 1,000,000-action popup measured 0.88×
+ * to 1.59× the empty one over six runs; side by side in turns they differ by what the data costs.
  */
 async function popupFigures() {
   const dir = resolve(ROOT, '.output/bench/chrome-mv3');
   rmSync(dir, { recursive: true, force: true });
   cpSync(resolve(ROOT, '.output/chrome-mv3'), dir, { recursive: true });
   writeFileSync(resolve(dir, 'blank.html'), '<!doctype html><meta charset="utf-8"><title>blank</title><p>blank</p>\n');
-  const profile = mkdtempSync(resolve(tmpdir(), 'carbon-bench-'));
+  const profiles = { empty: mkdtempSync(resolve(tmpdir(), 'carbon-bench-empty-')), seeded: mkdtempSync(resolve(tmpdir(), 'carbon-bench-')) };
   const ledgerCode = await bundle('bench/ledger-entry.ts');
 
-  /** The browser on the bench profile, with a blank extension page holding the ledger bundle. */
-  async function launch() {
+  /** The browser on a bench profile, with a blank extension page holding the ledger bundle. */
+  async function launch(profile) {
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: browserPath('chromium'),
       headless: true,
@@ -76,51 +77,67 @@ async function popupFigures() {
   }
   const now = Date.now();
 
-  /** Median ms from navigation until `ready` holds at a painted frame; and the heap after GC. */
-  async function open({ context, origin }, path, ready) {
-    const times = [];
+  /** Ms from navigation until `ready` holds at a painted frame; on the last open, the heap after GC too. */
+  async function openOnce({ context, origin }, path, ready, withHeap) {
+    const page = await context.newPage();
+    await page.goto(`${origin}/${path}`, { waitUntil: 'commit' });
+    const ms = await (await page.waitForFunction(ready, null, { polling: 'raf', timeout: 120_000 })).jsonValue();
     let heap = 0;
-    for (let i = 0; i < POPUP_RUNS + 1; i++) {
-      const page = await context.newPage();
-      await page.goto(`${origin}/${path}`, { waitUntil: 'commit' });
-      const at = await (await page.waitForFunction(ready, null, { polling: 'raf', timeout: 120_000 })).jsonValue();
-      if (i > 0) times.push(at);
-      if (i === POPUP_RUNS) {
-        const cdp = await context.newCDPSession(page);
-        await cdp.send('HeapProfiler.collectGarbage');
-        heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
-      }
-      await page.close();
+    if (withHeap) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('HeapProfiler.collectGarbage');
+      heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
     }
-    return { ms: median(times), heap };
+    await page.close();
+    return { ms, heap };
+  }
+  /** Each [browser, page, ready] opened in turn, POPUP_RUNS + 1 times (the first warms up): medians and last heaps. */
+  async function inTurns(targets) {
+    const samples = targets.map(() => []);
+    const heaps = targets.map(() => 0);
+    for (let i = 0; i < POPUP_RUNS + 1; i++) {
+      for (const [k, [browser, path, ready]] of targets.entries()) {
+        const { ms, heap } = await openOnce(browser, path, ready, i === POPUP_RUNS);
+        if (i > 0) samples[k].push(ms);
+        if (heap) heaps[k] = heap;
+      }
+    }
+    return targets.map((_, k) => ({ ms: median(samples[k]), heap: heaps[k] }));
   }
   const totalsPainted = () => {
     const text = document.querySelector('[data-testid="total-grams"]')?.textContent ?? '';
     return /\d/.test(text) && !text.includes('…') ? performance.now() : false;
   };
-  let browser = await launch();
+  const blankLoaded = () => document.readyState === 'complete' && performance.now();
+
   // Writes first, on a fresh profile: after the large seeding they measured 5,134 actions/s,
-  // before it 5,800–7,500. Then a restart, as after every seeding: the empty popup opened right
-  // after the import measured 170 ms, after a restart 105–115 ms.
-  const throughput = await browser.seeder.evaluate(([n, t]) => carbonBenchLedger.recordThroughput(n, t), [THROUGHPUT_ACTIONS, now]);
-  const importSeconds = await browser.seeder.evaluate(([n, t]) => carbonBenchLedger.importSeconds(n, t), [IMPORT_ACTIONS, now]);
-  await browser.context.close();
-  browser = await launch();
-  const blank = await open(browser, 'blank.html', () => document.readyState === 'complete' && performance.now());
+  // before it 5,800–7,500.
+  let seeded = await launch(profiles.seeded);
+  const throughput = await seeded.seeder.evaluate(([n, t]) => carbonBenchLedger.recordThroughput(n, t), [THROUGHPUT_ACTIONS, now]);
+  const importSeconds = await seeded.seeder.evaluate(([n, t]) => carbonBenchLedger.importSeconds(n, t), [IMPORT_ACTIONS, now]);
+
   const accounts = {};
-  let seeded = 0;
-  for (const size of ACCOUNTS) {
-    if (size > seeded) {
-      const ms = await browser.seeder.evaluate(([from, count, t]) => carbonBenchLedger.seed(from, count, t), [seeded, size - seeded, now]);
-      console.log(`  seeded ${size.toLocaleString('en')} actions (+${(size - seeded).toLocaleString('en')} in ${(ms / 1000).toFixed(1)} s)`);
-      seeded = size;
-      await browser.context.close();
-      browser = await launch();
-    }
-    accounts[size] = await open(browser, 'popup.html', totalsPainted);
+  let blank;
+  let count = 0;
+  for (const size of ACCOUNTS.filter((n) => n > 0)) {
+    const ms = await seeded.seeder.evaluate(([from, n, t]) => carbonBenchLedger.seed(from, n, t), [count, size - count, now]);
+    console.log(`  seeded ${size.toLocaleString('en')} actions (+${(size - count).toLocaleString('en')} in ${(ms / 1000).toFixed(1)} s)`);
+    count = size;
+    await seeded.context.close();
+    seeded = await launch(profiles.seeded);
+    const empty = await launch(profiles.empty);
+    const [blankPage, emptyAccount, seededAccount] = await inTurns([
+      [empty, 'blank.html', blankLoaded],
+      [empty, 'popup.html', totalsPainted],
+      [seeded, 'popup.html', totalsPainted],
+    ]);
+    await empty.context.close();
+    // The empty account and the floor as measured beside the largest account.
+    [blank, accounts[0]] = [blankPage, emptyAccount];
+    accounts[size] = seededAccount;
   }
-  await browser.context.close();
-  rmSync(profile, { recursive: true, force: true });
+  await seeded.context.close();
+  for (const profile of Object.values(profiles)) rmSync(profile, { recursive: true, force: true });
   return { blank, accounts, throughput, importSeconds };
 }
 
