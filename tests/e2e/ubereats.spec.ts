@@ -1,6 +1,7 @@
 import { expect, screenshot, test, waitForLinked } from './extension';
 
 const ORDER_URL = 'https://www.ubereats.com/orders/3f2a9c1e-7d4b-4e8a-9b61-2c5d8e0f1a77';
+const CONFIRMATION: [RegExp, string] = [/^https:\/\/www\.ubereats\.com\/orders\//, 'ubereats/confirmation.html'];
 
 test('a placed Uber Eats order with utensils left off shows in the popup, once', async ({
   context,
@@ -10,7 +11,7 @@ test('a placed Uber Eats order with utensils left off shows in the popup, once',
 }) => {
   await serve([
     [/^https:\/\/www\.ubereats\.com\/checkout/, 'ubereats/checkout.html'],
-    [/^https:\/\/www\.ubereats\.com\/orders\//, 'ubereats/confirmation.html'],
+    CONFIRMATION,
   ]);
   await waitForLinked(serviceWorker, 'ubereats');
 
@@ -45,7 +46,7 @@ test('a placed Uber Eats order with utensils left off shows in the popup, once',
 test('requesting utensils records nothing', async ({ context, serve, serviceWorker, openPopup }) => {
   await serve([
     [/^https:\/\/www\.ubereats\.com\/checkout/, 'ubereats/checkout-utensils-requested.html'],
-    [/^https:\/\/www\.ubereats\.com\/orders\//, 'ubereats/confirmation.html'],
+    CONFIRMATION,
   ]);
   await waitForLinked(serviceWorker, 'ubereats');
   const shop = await context.newPage();
@@ -65,7 +66,7 @@ test('a move the page makes from the store to checkout without a page load is fo
 }) => {
   await serve([
     [/^https:\/\/www\.ubereats\.com\/store\//, 'ubereats/store-single-page.html'],
-    [/^https:\/\/www\.ubereats\.com\/orders\//, 'ubereats/confirmation.html'],
+    CONFIRMATION,
   ]);
   await waitForLinked(serviceWorker, 'ubereats');
   /** What the background holds for the tab's checkout: the kinds seen, or null before any reading. */
