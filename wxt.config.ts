@@ -25,12 +25,17 @@ export default defineConfig({
   hooks: {
     // The content script runs on every page of a linked shop, so it uses the browser's own
     // `browser` namespace, which is what the polyfill returns wherever one exists (Firefox,
-    // Chromium 13x+). Bundling the polyfill there cost about 1.5 ms of every page load: the
-    // bundler copies the module's exports, which makes the browser build every extension API.
+    // Chromium 13x+). Bundled there, the polyfill made the browser build every extension API on
+    // each load (the bundler copies the module's exports): 0.5 ms more script on a shop's other
+    // pages and 1.4 ms on its checkout (median of 30 loads).
     'vite:build:extendConfig'(entrypoints, config) {
       if (!entrypoints.every((e) => e.type === 'content-script')) return;
-      config.resolve ??= {};
-      config.resolve.alias = { ...(config.resolve.alias as Record<string, string>), 'wxt/browser': '@wxt-dev/browser' };
+      const own = { find: 'wxt/browser', replacement: '@wxt-dev/browser' };
+      const alias = config.resolve?.alias;
+      config.resolve = {
+        ...config.resolve,
+        alias: Array.isArray(alias) ? [own, ...alias] : { ...alias, [own.find]: own.replacement },
+      };
     },
   },
   // `npm run demo` writes screenshots here; they are not sources.

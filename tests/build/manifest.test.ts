@@ -45,6 +45,14 @@ describe.each(['chrome-mv3', 'firefox-mv3'])('store build %s', (dir) => {
       expect(code, file).not.toMatch(/import\(["']https?:/);
     }
   });
+
+  it('bundles the polyfill for its pages and background, not into the content script', () => {
+    // The polyfill's own guard, present wherever it is bundled.
+    const polyfilled = (file: string) => readFileSync(file, 'utf8').includes('This script should only be loaded in a browser extension');
+    const scripts = files(join(OUT, dir)).filter((f) => f.endsWith('.js'));
+    expect(polyfilled(join(OUT, dir, 'content-scripts/checkout.js'))).toBe(false);
+    expect(scripts.filter(polyfilled).length).toBeGreaterThan(0);
+  });
 });
 
 it('the Firefox build names its add-on id and declares it collects no data', () => {
