@@ -1,7 +1,14 @@
+import type { Worker } from '@playwright/test';
 import { expect, screenshot, test, waitForLinked } from './extension';
 
 const ORDER_URL = 'https://www.ubereats.com/orders/3f2a9c1e-7d4b-4e8a-9b61-2c5d8e0f1a77';
 const CONFIRMATION: [RegExp, string] = [/^https:\/\/www\.ubereats\.com\/orders\//, 'ubereats/confirmation.html'];
+
+/** Serves `first` and the confirmation at Uber Eats' addresses, and waits until Uber Eats is linked. */
+async function serveUberEats(serve: (sites: [RegExp, string][]) => Promise<void>, serviceWorker: Worker, first: [RegExp, string]) {
+  await serve([first, CONFIRMATION]);
+  await waitForLinked(serviceWorker, 'ubereats');
+}
 
 test('a placed Uber Eats order with utensils left off shows in the popup, once', async ({
   context,
@@ -9,11 +16,7 @@ test('a placed Uber Eats order with utensils left off shows in the popup, once',
   serviceWorker,
   openPopup,
 }) => {
-  await serve([
-    [/^https:\/\/www\.ubereats\.com\/checkout/, 'ubereats/checkout.html'],
-    CONFIRMATION,
-  ]);
-  await waitForLinked(serviceWorker, 'ubereats');
+  await serveUberEats(serve, serviceWorker, [/^https:\/\/www\.ubereats\.com\/checkout/, 'ubereats/checkout.html']);
 
   const popup = await openPopup();
   await expect(popup.getByTestId('total-grams')).toHaveText('0 g CO2e avoided');
@@ -44,11 +47,7 @@ test('a placed Uber Eats order with utensils left off shows in the popup, once',
 });
 
 test('requesting utensils records nothing', async ({ context, serve, serviceWorker, openPopup }) => {
-  await serve([
-    [/^https:\/\/www\.ubereats\.com\/checkout/, 'ubereats/checkout-utensils-requested.html'],
-    CONFIRMATION,
-  ]);
-  await waitForLinked(serviceWorker, 'ubereats');
+  await serveUberEats(serve, serviceWorker, [/^https:\/\/www\.ubereats\.com\/checkout/, 'ubereats/checkout-utensils-requested.html']);
   const shop = await context.newPage();
   await shop.goto('https://www.ubereats.com/checkout');
   await shop.getByRole('button', { name: 'Place order' }).click();
@@ -64,11 +63,7 @@ test('a move the page makes from the store to checkout without a page load is fo
   serviceWorker,
   openPopup,
 }) => {
-  await serve([
-    [/^https:\/\/www\.ubereats\.com\/store\//, 'ubereats/store-single-page.html'],
-    CONFIRMATION,
-  ]);
-  await waitForLinked(serviceWorker, 'ubereats');
+  await serveUberEats(serve, serviceWorker, [/^https:\/\/www\.ubereats\.com\/store\//, 'ubereats/store-single-page.html']);
   /** What the background holds for the tab's checkout: the kinds seen, or null before any reading. */
   const pendingKinds = () =>
     serviceWorker.evaluate(async () => {

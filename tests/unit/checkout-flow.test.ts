@@ -4,7 +4,7 @@ import { forgetTab, handleMessage, type FlowDeps, type SenderInfo } from '../../
 import { hashOrderRef } from '../../src/background/order-key';
 import { LedgerDb } from '../../src/ledger/db';
 import { mainAccount } from '../../src/ledger/queries';
-import { packaged } from './locales';
+import { packaged } from '../helpers/locales';
 
 const EXT = 'carbon-account-test';
 const checkoutSender: SenderInfo = { id: EXT, url: 'https://www.ubereats.com/checkout', tabId: 7, frameId: 0 };

@@ -6,7 +6,7 @@ import { detectCustomShop } from '../../src/detect/generic';
 import { LedgerDb } from '../../src/ledger/db';
 import { parseMessage } from '../../src/messaging/protocol';
 import { loadPage } from '../helpers/page';
-import { packaged } from './locales';
+import { packaged } from '../helpers/locales';
 
 const SHOP = 'https://greenbowl.example';
 const ID = 'custom:greenbowl.example';

@@ -10,8 +10,7 @@ import { originPatterns } from '../../src/platforms/hosts';
 import { platformById } from '../../src/platforms/index';
 import { setLocaleOverride } from '../../src/ui/i18n';
 import { fakeSiteAccess } from '../helpers/site-access';
-import { packaged } from './locales';
-
+import { packaged } from '../helpers/locales';
 
 const noEvents: PermissionEvents = {
   onAdded: { addListener() {}, removeListener() {} },

@@ -3,8 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { LedgerDb } from '../../src/ledger/db';
 import { readSettings, saveDailyCap, saveLanguage, saveNotifications } from '../../src/options/settings';
 import { formatMessage, LOCALES, setLocaleOverride, t, uiLocale } from '../../src/ui/i18n';
-import { packaged } from './locales';
-
+import { packaged } from '../helpers/locales';
 
 let db: LedgerDb;
 beforeEach(() => {

@@ -6,8 +6,7 @@ import { recordOrder } from '../../src/ledger/record';
 import type { ChoiceKind } from '../../src/platforms/types';
 import { setLocaleOverride } from '../../src/ui/i18n';
 import { Popup } from '../../src/ui/Popup';
-import { packaged } from './locales';
-
+import { packaged } from '../helpers/locales';
 
 const NOW = new Date(2026, 10, 28, 12).getTime();
 const DAY = 86_400_000;

@@ -9,7 +9,7 @@ import { fillPromoField, findPromoField } from '../../src/rewards/promo';
 import { voucherReminder } from '../../src/rewards/reminder';
 import { expireVouchers, listVouchers, markVoucherUsed, voucherStatus, vouchersForCheckout } from '../../src/rewards/vouchers';
 import { LANGUAGE_SETTING } from '../../src/ui/i18n';
-import { packaged } from './locales';
+import { packaged } from '../helpers/locales';
 
 const NOW = Date.parse('2026-11-28T12:00:00Z');
 const DAY = 86_400_000;

@@ -7,7 +7,7 @@ import type { IssueResult } from '../../src/rewards/provider';
 import { CatalogNotice, RedeemButton, VoucherList } from '../../src/rewards/ui';
 import { setLocaleOverride } from '../../src/ui/i18n';
 import { earn, reward } from '../helpers/rewards';
-import { packaged } from './locales';
+import { packaged } from '../helpers/locales';
 
 const NOW = Date.parse('2026-11-28T12:00:00Z');
 let db: LedgerDb;
