@@ -38,10 +38,21 @@ export async function setLocaleOverride(locale: Locale | undefined, load: (local
   override = locale ? { locale, messages: await load(locale) } : undefined;
 }
 
-/** A locale's messages.json from the extension package. */
-export async function packagedMessages(locale: Locale): Promise<Messages> {
-  const response = await fetch(browser.runtime.getURL(`/_locales/${locale}/messages.json` as '/'));
-  return (await response.json()) as Messages;
+const packaged = new Map<Locale, Promise<Messages>>();
+
+/**
+ * A locale's messages.json from the extension package, read once per page or service worker
+ * (the background answers every checkout's voucher question in the chosen language); a failed
+ * read is tried again next time.
+ */
+export function packagedMessages(locale: Locale): Promise<Messages> {
+  let messages = packaged.get(locale);
+  if (!messages) {
+    messages = fetch(browser.runtime.getURL(`/_locales/${locale}/messages.json` as '/')).then((r) => r.json() as Promise<Messages>);
+    packaged.set(locale, messages);
+    messages.catch(() => packaged.delete(locale));
+  }
+  return messages;
 }
 
 /** A translated string from public/_locales; the key itself if a translation is missing. */

@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { LedgerDb } from '../../src/ledger/db';
 import { readSettings, saveDailyCap, saveLanguage, saveNotifications } from '../../src/options/settings';
-import { formatMessage, LOCALES, setLocaleOverride, t, uiLocale } from '../../src/ui/i18n';
+import { formatMessage, LOCALES, packagedMessages, setLocaleOverride, t, uiLocale } from '../../src/ui/i18n';
 import { packaged } from '../helpers/locales';
 
 let db: LedgerDb;
@@ -54,6 +54,22 @@ describe('language override', () => {
     expect(uiLocale()).toBe('zh-CN');
     await setLocaleOverride(undefined);
     expect(uiLocale()).toBe('en-US');
+  });
+
+  it('reads a packaged messages.json once, and again after a failed read', async () => {
+    const fetch = vi
+      .fn<typeof globalThis.fetch>()
+      .mockRejectedValueOnce(new TypeError('Failed to fetch'))
+      .mockImplementation(async () => new Response(JSON.stringify({ extName: { message: 'カーボンアカウント' } })));
+    vi.stubGlobal('fetch', fetch);
+    try {
+      await expect(packagedMessages('ja')).rejects.toThrow('Failed to fetch');
+      expect((await packagedMessages('ja')).extName.message).toBe('カーボンアカウント');
+      await packagedMessages('ja');
+      expect(fetch).toHaveBeenCalledTimes(2);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('every language has every message, with the same placeholders', async () => {
