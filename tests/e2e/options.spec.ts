@@ -142,16 +142,18 @@ test('a typed label and the settings are kept, and an address that is not a shop
   await options.getByRole('button', { name: 'Save' }).click();
   await expect(options.getByText('Saved.')).toBeVisible();
   await options.getByRole('checkbox', { name: 'Show a notification when an action is recorded' }).uncheck();
+  const stored = () =>
+    serviceWorker.evaluate(async () => {
+      const open = indexedDB.open('carbon-account');
+      const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
+      const all = db.transaction('settings').objectStore('settings').getAll();
+      return new Promise((resolve) => (all.onsuccess = () => resolve(all.result)));
+    });
+  // The switch is written as it changes; reload once it is stored (a reload aborts a write in flight).
+  await expect.poll(stored).toEqual(expect.arrayContaining([{ key: 'dailyCap', value: 5 }, { key: 'notifications', value: false }]));
   await options.reload();
   await expect(options.getByRole('textbox', { name: 'Daily cap per platform (actions)' })).toHaveValue('5');
   await expect(options.getByRole('checkbox', { name: 'Show a notification when an action is recorded' })).not.toBeChecked();
-  const stored = await serviceWorker.evaluate(async () => {
-    const open = indexedDB.open('carbon-account');
-    const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
-    const all = db.transaction('settings').objectStore('settings').getAll();
-    return new Promise((resolve) => (all.onsuccess = () => resolve(all.result)));
-  });
-  expect(stored).toEqual(expect.arrayContaining([{ key: 'dailyCap', value: 5 }, { key: 'notifications', value: false }]));
 });
 
 test('choosing a language shows Options and the popup in it', async ({ context, extensionId, serviceWorker, openPopup }) => {
