@@ -60,18 +60,34 @@ function hiddenByStyle(el: Element): boolean {
 
 /**
  * False when the element or an ancestor is hidden (`hidden`, `aria-hidden`, display:none,
- * visibility:hidden, or a class the platform says hides), or when it is disabled.
+ * visibility:hidden, or a class the platform says hides), or when it is disabled: itself, or
+ * by a disabled <select>/<optgroup> around an option or a disabled <fieldset> around a control
+ * (the browser's `disabled` property does not tell of either).
  */
 export function isShown(el: Element, hiddenClass?: string): boolean {
   if ((el as HTMLInputElement).disabled || el.getAttribute('aria-disabled') === 'true') return false;
   if (el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'hidden') return false;
-  for (let node: Element | null = el; node; node = node.parentElement) {
+  for (let node: Element | null = el, child = el; node; child = node, node = node.parentElement) {
     if (node.hasAttribute('hidden') || node.getAttribute('aria-hidden') === 'true') return false;
     if (hiddenClass && node.classList.contains(hiddenClass)) return false;
+    if (node !== el && disables(node, child)) return false;
     if (node.tagName === 'OPTION' || node.tagName === 'SELECT') continue;
     if (hiddenByStyle(node)) return false;
   }
   return true;
+}
+
+/** Whether `ancestor` disables what is inside it through `child`: a fieldset's first legend stays enabled. */
+function disables(ancestor: Element, child: Element): boolean {
+  const tag = ancestor.tagName;
+  if (tag !== 'FIELDSET' && tag !== 'SELECT' && tag !== 'OPTGROUP') return false;
+  if (!ancestor.hasAttribute('disabled')) return false;
+  return !(tag === 'FIELDSET' && child.tagName === 'LEGEND' && child === firstLegend(ancestor));
+}
+
+function firstLegend(fieldset: Element): Element | undefined {
+  for (let c = fieldset.firstElementChild; c; c = c.nextElementSibling) if (c.tagName === 'LEGEND') return c;
+  return undefined;
 }
 
 /** Whether the control is selected: checked, aria-checked/pressed/selected, or the chosen option. */

@@ -19,6 +19,22 @@ describe('generic detector', () => {
     expect(detectCustomShop(url, doc)).toEqual({ platform: ID, page: 'checkout', observations: [{ kind: 'no-cutlery' }] });
   });
 
+  it('counts no control in a disabled fieldset, but one in the fieldset’s first legend', () => {
+    const { url, doc } = loadPage('custom-shop/checkout.html', `${SHOP}/checkout`);
+    const cutlery = doc.querySelector('input[name=cutlery]') as HTMLInputElement;
+    cutlery.checked = true;
+    const fieldset = doc.createElement('fieldset');
+    fieldset.setAttribute('disabled', '');
+    const label = cutlery.closest('label')!;
+    label.replaceWith(fieldset);
+    fieldset.append(label);
+    expect(detectCustomShop(url, doc)?.observations).toEqual([]);
+    const legend = doc.createElement('legend');
+    fieldset.prepend(legend);
+    legend.append(label);
+    expect(detectCustomShop(url, doc)?.observations).toEqual([{ kind: 'no-cutlery' }]);
+  });
+
   it('knows the confirmation by its heading, and reads nothing on a page with no place-order button', () => {
     const thanks = loadPage('custom-shop/confirmation.html', `${SHOP}/order/thanks`);
     expect(detectCustomShop(thanks.url, thanks.doc)).toEqual({ platform: ID, page: 'confirmation', observations: [] });

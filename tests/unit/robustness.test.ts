@@ -111,6 +111,19 @@ describe('robustness', () => {
       input.disabled = true;
       at.append(wrap);
     },
+    'a ticked box in a disabled fieldset, named by an affirming phrase': () => (doc, at, phrase) => {
+      const fieldset = doc.createElement('fieldset');
+      fieldset.disabled = true;
+      fieldset.append(control(doc, 'checkbox', phrase, true).wrap);
+      at.append(fieldset);
+    },
+    'the chosen option of a disabled select, named by an affirming phrase': () => (doc, at, phrase) => {
+      const select = doc.createElement('select');
+      select.disabled = true;
+      for (const text of ['Standard', phrase]) select.append(Object.assign(doc.createElement('option'), { textContent: text }));
+      select.selectedIndex = 1;
+      at.append(select);
+    },
     'an unticked box named by an affirming phrase': (how) => (doc, at, phrase) => {
       at.append(control(doc, how % 2 ? 'checkbox' : 'radio', phrase, false).wrap);
     },
