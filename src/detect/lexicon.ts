@@ -205,12 +205,14 @@ export const SECOND_HAND_CONDITIONS: readonly string[] = [
 const NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/;
 
 /**
- * Lowercase, width-fold (NFKC) and collapse white space. Printable ASCII is its own NFKC form,
- * so most names (numbers, English labels, ids) skip the costly Unicode pass.
+ * Lowercase, width-fold (NFKC) and collapse white space. Printable ASCII is its own NFKC form
+ * and holds no white space but the plain space, so most names (numbers, English labels, ids)
+ * skip the Unicode pass and, unless spaces run together, the replacing one.
  */
 export function normalize(text: string): string {
-  const folded = NOT_PRINTABLE_ASCII.test(text) ? text.normalize('NFKC') : text;
-  return folded.toLowerCase().replace(/[\s\u3000]+/g, ' ').trim();
+  if (NOT_PRINTABLE_ASCII.test(text)) return text.normalize('NFKC').toLowerCase().replace(/[\s\u3000]+/g, ' ').trim();
+  const lower = text.toLowerCase();
+  return (lower.includes('  ') ? lower.replace(/ {2,}/g, ' ') : lower).trim();
 }
 
 /** The phrase as a regular expression matching it literally. */
