@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LEXICON, NEGATIONS, SHIPPING_SPEED } from '../../src/detect/lexicon';
+import { LEXICON, NEGATIONS, normalize, SHIPPING_SPEED } from '../../src/detect/lexicon';
 import { detectPage, platformById, PLATFORMS } from '../../src/platforms/index';
 import { CHOICE_KINDS, type PageReading } from '../../src/platforms/types';
 import { FIXTURES, htmlPage } from '../helpers/page';
@@ -61,6 +61,15 @@ function build(doc: Document, node: Node): Element {
 const CHECKOUT_URLS = PLATFORMS.flatMap((p) => CASES.filter((c) => c.expected.platform === p.id).map((c) => c.url));
 
 describe('robustness', () => {
+  it('normalize is NFKC, lowercase and collapsed white space on any text, its ASCII shortcut included', () => {
+    const plain = (text: string) => text.normalize('NFKC').toLowerCase().replace(/[\s\u3000]+/g, ' ').trim();
+    const piece = fc.oneof(
+      fc.string({ unit: 'grapheme' }),
+      fc.string({ unit: fc.constantFrom(' ', '  ', '\t', '\n', '\u3000', '\u00a0', 'A', 'z', '-', 'Ｎ', 'é', '。') }),
+    );
+    fc.assert(fc.property(fc.array(piece, { maxLength: 4 }), (pieces) => normalize(pieces.join('')) === plain(pieces.join(''))), { numRuns: 2000 });
+  });
+
   it('every lexicon phrase has a letter, so a name without one (a quantity) is skipped unread', () => {
     const phrases = [...AFFIRM, ...DECLINE, ...Object.values(SHIPPING_SPEED).flat()];
     expect(phrases.filter((p) => !/\p{L}/u.test(p))).toEqual([]);
