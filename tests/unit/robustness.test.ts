@@ -63,11 +63,12 @@ const CHECKOUT_URLS = PLATFORMS.flatMap((p) => CASES.filter((c) => c.expected.pl
 describe('robustness', () => {
   it('normalize is NFKC, lowercase and collapsed white space on any text, its ASCII shortcut included', () => {
     const plain = (text: string) => text.normalize('NFKC').toLowerCase().replace(/[\s\u3000]+/g, ' ').trim();
-    const piece = fc.oneof(
+    const text = fc.oneof(
+      fc.string({ unit: fc.constantFrom(' ', 'a', 'B', '-', '1') }),
+      fc.string({ unit: fc.constantFrom(' ', '\t', '\n', '\u3000', '\u00a0', 'A', 'z', 'Ｎ', 'é', '。') }),
       fc.string({ unit: 'grapheme' }),
-      fc.string({ unit: fc.constantFrom(' ', '  ', '\t', '\n', '\u3000', '\u00a0', 'A', 'z', '-', 'Ｎ', 'é', '。') }),
     );
-    fc.assert(fc.property(fc.array(piece, { maxLength: 4 }), (pieces) => normalize(pieces.join('')) === plain(pieces.join(''))), { numRuns: 2000 });
+    fc.assert(fc.property(text, (t) => normalize(t) === plain(t)), { numRuns: 3000 });
   });
 
   it('every lexicon phrase has a letter, so a name without one (a quantity) is skipped unread', () => {
