@@ -2,6 +2,7 @@ import type { ChoiceKind, Observation } from '../platforms/types';
 import { controlName, isSelected, isShown, selectableControls, textOf } from './dom';
 import {
   categoryOf,
+  hasLetter,
   LEXICON,
   matchNormalized,
   mentions,
@@ -30,8 +31,6 @@ export interface ReadOptions {
 
 const nameOf = (el: Element) => normalize(controlName(el));
 
-/** Every lexicon phrase has a letter (a test checks): a name without one, like a quantity, names nothing. */
-const HAS_LETTER = /\p{L}/u;
 
 /** The other choices in a control's group: same-named radios, a radiogroup/listbox/tablist, a select. */
 function groupSiblings(el: Element): Element[] {
@@ -72,7 +71,7 @@ export function readChoices(doc: Document, options: ReadOptions): Observation[] 
     const binary = isBinary(el);
     if (!selected && !binary) continue;
     const raw = controlName(el);
-    if (!HAS_LETTER.test(raw)) continue;
+    if (!hasLetter(raw)) continue;
     const name = normalize(raw);
     // Most controls on a page name nothing the lexicon knows: one pass over the name rules them out.
     if (!mayMatch.test(name)) continue;

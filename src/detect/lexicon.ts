@@ -203,6 +203,18 @@ export const SECOND_HAND_CONDITIONS: readonly string[] = [
 ];
 
 const NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/;
+const ASCII_LETTER = /[a-z]/i;
+const LETTER = /\p{L}/u;
+
+/**
+ * Whether the text has a letter. Every lexicon phrase has one (a test checks), so a name
+ * without one, like a quantity, names nothing. An ASCII letter answers at once; only text with
+ * other characters and no ASCII letter is asked of Unicode's letters, a pattern each fresh page
+ * would otherwise compile.
+ */
+export function hasLetter(text: string): boolean {
+  return ASCII_LETTER.test(text) || (NOT_PRINTABLE_ASCII.test(text) && LETTER.test(text));
+}
 
 /**
  * Lowercase, width-fold (NFKC) and collapse white space. Printable ASCII is its own NFKC form
@@ -218,18 +230,13 @@ export function normalize(text: string): string {
 /** The phrase as a regular expression matching it literally. */
 const escaped = (phrase: string) => phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-const normalizedCache = new Map<readonly string[], readonly string[]>();
-
-/** The phrase list, normalized once. */
-function normalized(list: readonly string[]): readonly string[] {
-  let out = normalizedCache.get(list);
-  if (!out) normalizedCache.set(list, (out = list.map(normalize)));
-  return out;
-}
-
-/** True when the normalized `text` contains one of the phrases. */
+/**
+ * True when the normalized `text` contains one of the phrases. Every phrase list here is
+ * written in normalized form (a test checks), so a checkout does not normalize hundreds of
+ * phrases on each page load before its first reading.
+ */
 export function mentions(text: string, phrases: readonly string[]): boolean {
-  return normalized(phrases).some((p) => text.includes(p));
+  return phrases.some((p) => text.includes(p));
 }
 
 /**
@@ -254,7 +261,7 @@ function wordPattern(words: readonly string[]): RegExp {
   return new RegExp(
     words
       .map((w) => {
-        const word = escaped(normalize(w));
+        const word = escaped(w);
         return /^[a-z]/.test(word) ? `(?<![a-zà-ÿ])${word}(?![a-zà-ÿ])` : word;
       })
       .join('|'),
@@ -295,7 +302,7 @@ export function matchNormalized(text: string, kinds: readonly ChoiceKind[]): { k
   let best: { kind: ChoiceKind; length: number } | undefined;
   for (const kind of kinds) {
     if (kind === 'second-hand') continue;
-    const found = normalized(LEXICON[kind].affirm).filter((p) => text.includes(p));
+    const found = LEXICON[kind].affirm.filter((p) => text.includes(p));
     // "mehrwegverpackung を利用しない" negates "mehrweg" too: one negated phrase turns the kind around.
     if (!found.length || found.some((p) => negated(text, p))) continue;
     const length = Math.max(...found.map((p) => p.length));
@@ -323,7 +330,7 @@ export function triggerFor(kinds: readonly ChoiceKind[]): RegExp {
   if (!trigger) {
     const phrases = kinds.flatMap((k) => (k === 'second-hand' ? [] : [...LEXICON[k].affirm, ...(LEXICON[k].decline ?? [])]));
     if (kinds.includes('slow-shipping')) phrases.push(...SHIPPING_SPEED.standard);
-    const alternatives = [...new Set(phrases.map(normalize))].filter(Boolean).map(escaped);
+    const alternatives = [...new Set(phrases)].filter(Boolean).map(escaped);
     trigger = alternatives.length ? new RegExp(alternatives.join('|')) : /$^/;
     triggers.set(kinds, trigger);
   }
@@ -337,7 +344,7 @@ function categoryPattern(category: (typeof SECOND_HAND_CATEGORIES)[number]): Reg
   let re = categoryPatterns.get(category);
   if (!re) {
     const alternatives = CATEGORY_WORDS[category].map((w) => {
-      const word = escaped(normalize(w));
+      const word = escaped(w);
       return /^[a-zà-ÿ]/.test(word) ? `(?<![a-zà-ÿ])${word}(?:e?s)?(?![a-zà-ÿ])` : word;
     });
     re = new RegExp(alternatives.join('|'), 'u');

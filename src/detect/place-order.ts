@@ -9,5 +9,5 @@ export function placeOrderButton(target: EventTarget | null): Element | null {
   const button = (target as Element).closest(BUTTONS);
   if (!button) return null;
   const name = normalize(`${accessibleName(button)} ${(button as HTMLInputElement).value ?? ''}`);
-  return PLACE_ORDER_PHRASES.some((p) => name.includes(normalize(p))) ? button : null;
+  return PLACE_ORDER_PHRASES.some((p) => name.includes(p)) ? button : null;
 }

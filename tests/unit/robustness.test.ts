@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LEXICON, NEGATIONS, normalize, SHIPPING_SPEED } from '../../src/detect/lexicon';
+import * as lexicon from '../../src/detect/lexicon';
+import { hasLetter, LEXICON, NEGATIONS, normalize, SHIPPING_SPEED } from '../../src/detect/lexicon';
 import { detectPage, platformById, PLATFORMS } from '../../src/platforms/index';
 import { CHOICE_KINDS, type PageReading } from '../../src/platforms/types';
 import { FIXTURES, htmlPage } from '../helpers/page';
@@ -61,14 +62,26 @@ function build(doc: Document, node: Node): Element {
 const CHECKOUT_URLS = PLATFORMS.flatMap((p) => CASES.filter((c) => c.expected.platform === p.id).map((c) => c.url));
 
 describe('robustness', () => {
-  it('normalize is NFKC, lowercase and collapsed white space on any text, its ASCII shortcut included', () => {
+  it('normalize is NFKC, lowercase and collapsed white space, and hasLetter is a Unicode letter test, on any text, their ASCII shortcuts included', () => {
     const plain = (text: string) => text.normalize('NFKC').toLowerCase().replace(/[\s\u3000]+/g, ' ').trim();
     const text = fc.oneof(
       fc.string({ unit: fc.constantFrom(' ', 'a', 'B', '-', '1') }),
       fc.string({ unit: fc.constantFrom(' ', '\t', '\n', '\u3000', '\u00a0', 'A', 'z', 'Ｎ', 'é', '。') }),
       fc.string({ unit: 'grapheme' }),
     );
-    fc.assert(fc.property(text, (t) => normalize(t) === plain(t)), { numRuns: 3000 });
+    fc.assert(fc.property(text, (t) => normalize(t) === plain(t) && hasLetter(t) === /\p{L}/u.test(t)), { numRuns: 3000 });
+  });
+
+  it('every phrase and word of the lexicon is written normalized, as the readers compare them unchanged', () => {
+    const unnormalized: string[] = [];
+    const visit = (value: unknown, path: string): void => {
+      if (typeof value === 'string') {
+        if (normalize(value) !== value) unnormalized.push(`${path}: ${value}`);
+      } else if (Array.isArray(value)) value.forEach((v, i) => visit(v, `${path}[${i}]`));
+      else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) visit(v, `${path}.${k}`);
+    };
+    for (const [name, value] of Object.entries(lexicon)) if (typeof value !== 'function') visit(value, name);
+    expect(unnormalized).toEqual([]);
   });
 
   it('every lexicon phrase has a letter, so a name without one (a quantity) is skipped unread', () => {
