@@ -1,6 +1,7 @@
 // `npm run bench`: what users feel, measured in real Chromium (headless) against the built
 // extension. Every figure is a median of repeated runs; every target is a ratio within this run.
 // Writes bench/results.json and prints a table; exits non-zero when a target fails.
+// (A smoke run writes .output/bench-smoke.json instead, so `npm test` keeps the last full results.)
 // `--smoke` runs tiny sizes and checks no targets (npm test runs it so the bench cannot rot).
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -412,12 +413,13 @@ const results = {
     popup,
   },
 };
-writeFileSync(resolve(ROOT, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
+const resultsFile = smoke ? '.output/bench-smoke.json' : 'bench/results.json';
+writeFileSync(resolve(ROOT, resultsFile), JSON.stringify(results, null, 2) + '\n');
 
 const pad = (s, n) => String(s).padEnd(n);
 console.log(`\n${pad('figure', 58)}${pad('measured', 44)}${pad('target', 20)}holds`);
 for (const f of results.figures) console.log(`${pad(f.figure, 58)}${pad(f.measured, 44)}${pad(f.target, 20)}${smoke ? '(smoke)' : f.holds ? 'yes' : 'NO'}`);
-console.log(`\n${results.seconds.toFixed(0)} s · bench/results.json`);
+console.log(`\n${results.seconds.toFixed(0)} s · ${resultsFile}`);
 const failed = results.figures.filter((f) => !f.holds);
 if (smoke) process.exit(readingOk ? 0 : 1);
 process.exit(failed.length ? 1 : 0);
