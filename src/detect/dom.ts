@@ -9,17 +9,17 @@ const CONTROL_ROLES = new Set(['switch', 'checkbox', 'radio', 'option', 'tab']);
 /**
  * Every control that can hold a choice: checkboxes, radios, switches, ARIA radios/options/tabs,
  * toggle buttons, and of each <select> only its chosen options (an unselected option is never
- * a choice, and long selects hold most of a checkout's controls). One native selector pass with
- * simple selectors (measured cheaper than attribute-value selectors), filtered here; a toggle
- * button is a <button> with aria-pressed (a tag test first is cheaper than an attribute test on
- * every element) or carries a role. Inputs other than checkboxes and radios (hidden ones are a
- * real checkout's most numerous: 75 of 113 in the Amazon capture) are left out by the
- * selector, so the script never touches them: the type test runs only on inputs, where the
- * cost of a selector grows with every element it is tried on.
+ * a choice, and long selects hold most of a checkout's controls). One native selector pass,
+ * filtered here. The browser's cost grows with each selector in the list and with each element
+ * it is tried on, so the list is two: enabled form controls other than options and hidden
+ * inputs, and anything with a role (a toggle button is a <button> with aria-pressed, or carries
+ * a role). A disabled control is no choice the shopper can make, so leaving it out changes no
+ * reading; options are most of a checkout's elements and hidden inputs its most numerous inputs
+ * (75 of 113 in the Amazon capture), so the script never touches them.
  */
 export function selectableControls(root: Document | Element): Element[] {
   const out: Element[] = [];
-  const found = root.querySelectorAll('input:is([type=checkbox],[type=radio]),select,[role],button[aria-pressed]');
+  const found = root.querySelectorAll(':enabled:not(option,[type=hidden]),[role]');
   for (let i = 0; i < found.length; i++) {
     const el = found[i];
     const tag = el.tagName;
