@@ -31,7 +31,6 @@ export interface ReadOptions {
 
 const nameOf = (el: Element) => normalize(controlName(el));
 
-
 /** The other choices in a control's group: same-named radios, a radiogroup/listbox/tablist, a select. */
 function groupSiblings(el: Element): Element[] {
   if (el.tagName === 'OPTION') return Array.from(el.closest('select')?.options ?? []);
