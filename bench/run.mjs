@@ -301,8 +301,12 @@ const largest = ACCOUNTS.at(-1);
 const empty = popup.accounts[0];
 const full = popup.accounts[largest];
 
-/** "1.481 ms vs 0.500 ms = 2.96×": two measurements and their ratio, as each row of the table shows them. */
-const versus = (a, b, digits, ratioDigits = 2, unit = 'ms') => `${a.toFixed(digits)} ${unit} vs ${b.toFixed(digits)} ${unit} = ${(a / b).toFixed(ratioDigits)}×`;
+/**
+ * "1.481 ms vs 0.500 ms = 2.96×": two measurements and their ratio, as each row of the table
+ * shows them; a ratio taken another way than a / b is given, with the words that say how.
+ */
+const versus = (a, b, digits, { ratioDigits = 2, unit = 'ms', ratio = a / b, how = '=' } = {}) =>
+  `${a.toFixed(digits)} ${unit} vs ${b.toFixed(digits)} ${unit} ${how} ${ratio.toFixed(ratioDigits)}×`;
 
 /**
  * Two popups opened in the same turns, compared turn by turn: the median of each turn's ratio.
@@ -310,14 +314,13 @@ const versus = (a, b, digits, ratioDigits = 2, unit = 'ms') => `${a.toFixed(digi
  * compaction, another process) weighs on both; medians taken apart let it land on one side.
  */
 const turnByTurn = (a, b) => median(a.samples.map((ms, i) => ms / b.samples[i]));
-const inTurnsVersus = (a, b, ratio) => `${a.ms.toFixed(1)} ms vs ${b.ms.toFixed(1)} ms, turn by turn ${ratio.toFixed(2)}×`;
 const fullVsEmpty = turnByTurn(full, empty);
 const emptyVsBlank = turnByTurn(empty, popup.blank);
 
 /**
  * "Linear or better", as the brief puts it: 10× the elements may cost 8× the time, or, where
  * the memory of the machine makes a pass that only visits every element (the floor) scale worse
- * than that, no worse than the floor (11–13× on the 2-core machine this was built on).
+ * than that, no worse than the floor (10.6–12.8× in full runs on the 2-core machine this was built on).
  */
 const floorScaling = detection.large.floorMs / detection.small.floorMs;
 const scalingTarget = Math.max(8, floorScaling);
@@ -351,7 +354,7 @@ const figures = [
   ],
   [
     'page load main-thread time, with vs without extension',
-    versus(loadWith, loadWithout, 1, 3),
+    versus(loadWith, loadWithout, 1, { ratioDigits: 3 }),
     '≤ 1.05 ×',
     loadWith <= 1.05 * loadWithout,
   ],
@@ -366,13 +369,13 @@ const figures = [
   ]),
   [
     `popup open: ${largest.toLocaleString('en')} actions vs empty account`,
-    inTurnsVersus(full, empty, fullVsEmpty),
+    versus(full.ms, empty.ms, 1, { ratio: fullVsEmpty, how: '· turn by turn' }),
     '≤ 1.3 ×',
     fullVsEmpty <= 1.3,
   ],
   [
     'popup open: empty account vs blank extension page',
-    inTurnsVersus(empty, popup.blank, emptyVsBlank),
+    versus(empty.ms, popup.blank.ms, 1, { ratio: emptyVsBlank, how: '· turn by turn' }),
     '≤ 2 ×',
     emptyVsBlank <= 2,
   ],
@@ -390,7 +393,7 @@ const figures = [
   ],
   [
     `popup JS heap: ${largest.toLocaleString('en')} actions vs empty account`,
-    versus(full.heap / 1e6, empty.heap / 1e6, 2, 2, 'MB'),
+    versus(full.heap / 1e6, empty.heap / 1e6, 2, { unit: 'MB' }),
     '≤ 1.3 ×',
     full.heap <= 1.3 * empty.heap,
   ],
