@@ -71,7 +71,7 @@ export function isShown(el: Element, hiddenClass?: string): boolean {
   for (let node: Element | null = el, child = el; node; child = node, node = node.parentElement) {
     if (node.hasAttribute('hidden') || node.getAttribute('aria-hidden') === 'true') return false;
     if (hiddenClass && node.classList.contains(hiddenClass)) return false;
-    if (node !== el && disables(node, child)) return false;
+    if (disables(node, child)) return false;
     if (node.tagName === 'OPTION' || node.tagName === 'SELECT') continue;
     if (hiddenByStyle(node)) return false;
   }

@@ -10,5 +10,5 @@ type Query = (node: unknown, selector: string, ...rest: unknown[]) => unknown;
 const queries = QuerySelector as unknown as Record<'querySelectorAll' | 'querySelector' | 'matches', Query>;
 for (const method of ['querySelectorAll', 'querySelector', 'matches'] as const) {
   const query = queries[method].bind(QuerySelector);
-  queries[method] = (node, selector, ...rest) => query(node, typeof selector === 'string' ? selector.replaceAll(':enabled', ENABLED) : selector, ...rest);
+  queries[method] = (node, selector, ...rest) => query(node, selector.replaceAll(':enabled', ENABLED), ...rest);
 }
