@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { Message } from '../src/messaging/protocol';
+import { answerReadingRequests } from '../src/content/reading-wanted';
 import { watchCheckout } from '../src/content/watch';
 import { voucherReminder } from '../src/rewards/reminder';
 import { t } from '../src/ui/i18n';
@@ -12,6 +13,14 @@ export default defineContentScript({
     const send = (message: Message): Promise<unknown> => browser.runtime.sendMessage(message);
     const reminder = voucherReminder(window, { send, text: t, language: browser.i18n.getUILanguage(), ctx });
     ctx.onInvalidated(() => reminder.stop());
-    watchCheckout(window, ctx, { send, onReading: reminder.onReading, onOrderPlaced: reminder.onOrderPlaced });
+    const readings = answerReadingRequests(window, browser.runtime, (stop) => ctx.onInvalidated(stop));
+    watchCheckout(window, ctx, {
+      send,
+      onReading: reminder.onReading,
+      onOrderPlaced: (reading) => {
+        reminder.onOrderPlaced(reading);
+        readings.pressed();
+      },
+    });
   },
 });

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { CHOICE_KINDS } from '../platforms/types';
+import { ReadingReportSchema } from '../report/format';
 import { CODE_PATTERN } from '../rewards/code';
 import type { Locale, Messages } from '../ui/i18n';
 
@@ -75,6 +76,16 @@ export interface ChipText {
  * and 'voucher-used' (how many became used).
  */
 export type VoucherReply = { ok: true; vouchers: ChipVoucher[]; chipText?: ChipText } | { ok: true; used: number };
+
+// Reading report (issue 21): the popup asks the checkout script in the active tab what it reads there.
+
+/** popup → the active tab's checkout script: what do you read on this page? */
+export const PageReadingWantedSchema = v.strictObject({ type: v.literal('page-reading-wanted') });
+export type PageReadingWanted = v.InferOutput<typeof PageReadingWantedSchema>;
+
+/** The answer: the page's reading report without a note (null off the shop's pages). */
+export const PageReadingReplySchema = v.strictObject({ report: v.nullable(ReadingReportSchema) });
+export type PageReadingReply = v.InferOutput<typeof PageReadingReplySchema>;
 
 export type ParseResult = { ok: true; message: Message } | { ok: false; reason: string };
 

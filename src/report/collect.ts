@@ -4,7 +4,7 @@ import { matchNormalized, mentions, normalize, SHIPPING_SPEED, triggerFor } from
 import { detectPage, platformById } from '../platforms/index';
 import { CHOICE_KINDS, type ChoiceKind } from '../platforms/types';
 import { REPORT_FORMAT, REPORT_VERSIONS, type ControlRole, type ReadingReport, type ReportControl } from './format';
-import { languageTag, scrubPath, scrubText } from './scrub';
+import { languageTag, scrubName, scrubPath, scrubText } from './scrub';
 
 /** More controls than any checkout's choices; a page past it is cut, not refused. */
 const MAX_CONTROLS = 120;
@@ -48,7 +48,7 @@ function groupLabel(group: Element | null): string {
   const byRef = ids ? ids.split(/\s+/).map((id) => textOf(doc.getElementById(id))).join(' ').trim() : '';
   const legend = group.tagName === 'FIELDSET' ? group.querySelector(':scope > legend') : null;
   const labels = group.tagName === 'SELECT' ? Array.from((group as HTMLSelectElement).labels ?? [], (l) => textOf(l)).join(' ') : '';
-  return scrubText(byRef || group.getAttribute('aria-label')?.trim() || labels.trim() || textOf(legend), MAX_GROUP_LABEL);
+  return scrubName(byRef || group.getAttribute('aria-label')?.trim() || labels.trim() || textOf(legend), MAX_GROUP_LABEL);
 }
 
 /** Whether the control names itself (label, aria, own text) rather than borrowing its row's text. */
@@ -94,7 +94,7 @@ export function readingReport(url: URL, doc: Document): ReadingReport | null {
   const controls: ReportControl[] = sortedInDocument([...chosen]).map((el) => {
     const control: ReportControl = {
       role: roleOf(el),
-      name: scrubText(accessibleName(el)),
+      name: scrubName(accessibleName(el)),
       hints: scrubText(attributeHints(el)),
       selected: isSelected(el),
       shown: isShown(el),

@@ -1,3 +1,5 @@
+import { knownWordsOnly } from './vocabulary';
+
 /**
  * What a reading report may carry of a page's text: a control's name with everything that could
  * point at a person or an order replaced by a placeholder. The last rule leaves no digit at all,
@@ -5,24 +7,32 @@
  * before it recognise; they only choose a more telling placeholder.
  */
 const RULES: readonly (readonly [RegExp, string])[] = [
-  [/[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*/gu, '[email]'],
+  [/[^\s@<>()[\],;:"]*@[^\s@<>()[\],;:"]*/gu, '[email]'],
   [/(?:https?:\/\/|www\.)\S+/giu, '[link]'],
   [/(?:US\$|[A-Z]{0,2}\$|[€£¥￥₩₹]|EUR|USD|GBP|JPY|CNY|RMB)\s?\p{Nd}[\p{Nd},.']*|\p{Nd}[\p{Nd},.']*\s?(?:€|元|円|EUR|USD|GBP|JPY|CNY|RMB)/gu, '[price]'],
-  [/(?<![\p{Nd}])\p{Nd}(?:[ -]?\p{Nd}){12,18}(?![\p{Nd}])/gu, '[card]'],
-  [/\+?\(?\p{Nd}(?:[\p{Nd} ()./-]*\p{Nd}){5,}/gu, '[number]'],
+  [/(?<!\p{Nd})(?:\p{Nd}{4}(?:[ -]?\p{Nd}{4}){3}\p{Nd}{0,3}|\p{Nd}{4}[ -]?\p{Nd}{6}[ -]?\p{Nd}{5}|\p{Nd}{13,19})(?!\p{Nd})/gu, '[card]'],
   // a token mixing letters and digits is an id (an order, an item, a session, a postcode)
   [/[\p{L}\p{N}_-]*(?:\p{L}[\p{L}_-]*\p{Nd}|\p{Nd}[\p{Nd}_-]*\p{L})[\p{L}\p{N}_-]*/gu, '[id]'],
+  [/\+?\(?\p{Nd}(?:[\p{Nd} ()./-]*\p{Nd}){5,}/gu, '[number]'],
   [/\p{Nd}+/gu, '[n]'],
 ];
 
 /** Longest name a report keeps; a real control's name is a few words. */
 export const MAX_REPORTED_NAME = 120;
 
-/** A control's name fit for a report: placeholders for anything personal or id-like, short. */
+/** Text with placeholders for anything id-like or personal that has a shape (numbers, e-mails, links), cut short. */
 export function scrubText(text: string, max = MAX_REPORTED_NAME): string {
   let out = text.replace(/\s+/g, ' ').trim();
   for (const [pattern, placeholder] of RULES) out = out.replace(pattern, placeholder);
   return out.length > max ? `${out.slice(0, max - 1).trimEnd()}…` : out;
+}
+
+/**
+ * A control's name fit for a report: scrubbed, then only the words a checkout's options are
+ * made of (src/report/vocabulary.ts); names, streets and item titles have no shape to catch.
+ */
+export function scrubName(text: string, max = MAX_REPORTED_NAME): string {
+  return scrubText(knownWordsOnly(scrubText(text, 4 * max)), max);
 }
 
 /** A path segment a report keeps as it is: a plain word ("checkout", "display.html"). */

@@ -7,6 +7,7 @@ import { rewardsFor, type Reward } from '../rewards/catalog';
 import { CatalogNotice, useActiveCatalog, VoucherList } from '../rewards/ui';
 import { t } from './i18n';
 import { MainAccount } from './MainAccount';
+import { OnThisPage } from './OnThisPage';
 import { RecentActions } from './RecentActions';
 import { RewardsPanel } from './RewardsPanel';
 import { SubAccountList, subAccountName } from './SubAccountList';
@@ -75,6 +76,7 @@ export function Popup({ db, locale, grants, onAccessChange, catalog, storageProb
           {t('storageFull', subAccountName(storageProblem.platform))}
         </p>
       )}
+      <OnThisPage locale={locale} />
       {account && <MainAccount total={account[0]} balance={account[1].balance} locale={locale} />}
       {linked && platformTotals && (
         <SubAccountList rows={linked.map((account) => ({ account, total: platformTotals.get(account.platform) }))} locale={locale} />
