@@ -152,7 +152,7 @@ describe('a reading report of a page full of personal data', () => {
       name: 'Annika Brennan', street: 'Larkspur Lane', city: 'Bexleyheath', item: 'Organic Matcha Powder',
       order: '123-1234567-1234567', phone: '+1 (415) 555-2671', card: '4111 1111 1111 1111', price: '$4.99', email: 'annika@example.com', house: 12,
     };
-    const { url, doc } = htmlPage('<html lang="en"><body><button>Place order</button></body></html>', 'https://greenbowl.example/checkout');
+    const { url, doc } = htmlPage('<html lang="en"><body><main></main><button>Place order</button></body></html>', 'https://greenbowl.example/checkout');
     plant(doc, person, []);
     const report = readingReport(url, doc)!;
     expect(report.platform).toBe('custom:greenbowl.example');
