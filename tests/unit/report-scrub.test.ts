@@ -139,7 +139,7 @@ describe('a reading report of a page full of personal data', () => {
         const report = readingReport(url, doc)!;
         const text = JSON.stringify(report);
         for (const secret of secrets(person)) expect(text, secret).not.toContain(secret);
-        expect(text).not.toMatch(/\p{Nd}/u.source ? /"(?:name|hints|groupLabel|note)":"[^"]*\p{Nd}/u : /$^/);
+        for (const c of report.controls) expect(`${c.name} ${c.hints} ${c.groupLabel ?? ''}`).not.toMatch(/[\p{Nd}@]/u);
         expect(report.url.path).toBe(new URL(c.url).pathname.replace(/[^/]*\d[^/]*/g, ':id'));
         expect(parseReport(report).ok).toBe(true);
       }),
