@@ -16,7 +16,7 @@ const PLAIN_WORDS = `a an the and or of to for in on at by with without from as 
   bag bags utensils cutlery straws straw napkins condiments chopsticks spoon fork knife sauce packaging package packages
   box boxes container containers reusable recyclable return returns eco green paper receipt invoice pickup pick up
   locker store point station collect collection together fewer items item order orders gift wrap message
-  new used refurbished pre-owned second-hand condition`;
+  new used refurbished pre-owned second-hand condition schedule scheduled later now asap etc regular normal`;
 
 const NON_LATIN = /[^\p{Script=Latin}\p{M}\s\d\p{P}\p{S}]/u;
 

@@ -4,7 +4,7 @@ import type { ReadingReport } from '../report/format';
 
 /** The part of the tabs API the popup needs: no permission beyond what the extension has. */
 export interface ReadingTabs {
-  query(query: { active: true; currentWindow: true }): Promise<{ id?: number }[]>;
+  query(query: { active: true; lastFocusedWindow: true }): Promise<{ id?: number }[]>;
   sendMessage(tabId: number, message: PageReadingWanted): Promise<unknown>;
 }
 
@@ -13,7 +13,7 @@ export interface ReadingTabs {
  * linked shop, or a page the script does not run on) or its answer is not a report.
  */
 export async function activeTabReading(tabs: ReadingTabs): Promise<ReadingReport | null> {
-  const [tab] = await tabs.query({ active: true, currentWindow: true });
+  const [tab] = await tabs.query({ active: true, lastFocusedWindow: true });
   if (tab?.id === undefined) return null;
   let reply: unknown;
   try {

@@ -37,7 +37,7 @@ describe('On this page', () => {
     expect(text).toContain('Uber Eats checkout page');
     expect(text).toContain('Place-order button: your press was seen.');
     expect(text).toContain('No cutlery');
-    expect(text).toContain('from “Request utensils, straws, ….” (switch, not selected)');
+    expect(text).toContain('from “Request utensils, straws, etc.” (switch, not selected)');
   });
 
   it('says what it looked for when nothing was read', async () => {

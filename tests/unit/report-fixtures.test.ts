@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readingReport } from '../../src/report/collect';
 import { parseReport } from '../../src/report/format';
 import { FIXTURES, htmlPage } from '../helpers/page';
+import { PERSONAL_DATA_NOTE, PERSONAL_DATA_PAGE, PLANTED } from '../helpers/planted';
 import { CASES } from './platform-cases';
 
 const EXPECTED = resolve(import.meta.dirname, '../fixtures/reports/expected');
@@ -22,5 +23,16 @@ describe('the reading report of each fixture page', () => {
     const { extension, methodology, ...stable } = report;
     expect([extension, methodology].every(Boolean)).toBe(true);
     await expect(`${JSON.stringify(stable, null, 2)}\n`).toMatchFileSnapshot(resolve(EXPECTED, file.replace(/\.html$/, '.json')));
+  });
+});
+
+describe('the page full of personal data the end-to-end test reads', () => {
+  it('gives the checked-in report, holding none of that data', async () => {
+    const { url, doc } = htmlPage(readFileSync(resolve(FIXTURES, PERSONAL_DATA_PAGE), 'utf8'), 'https://www.ubereats.com/checkout');
+    const report = { ...readingReport(url, doc)!, placeOrderPressed: true, note: PERSONAL_DATA_NOTE };
+    expect(report.read).toEqual([{ kind: 'no-cutlery' }]);
+    const text = JSON.stringify(report);
+    for (const secret of PLANTED) expect(text, secret).not.toContain(secret);
+    await expect(`${JSON.stringify(report, null, 2)}\n`).toMatchFileSnapshot(resolve(EXPECTED, '../e2e/ubereats-checkout-personal-data.json'));
   });
 });
