@@ -56,7 +56,7 @@ describe('On this page', () => {
   });
 
   it('"Not right?" shows the whole report with the scrubbed note before saving or copying it', async () => {
-    const writeText = vi.fn(async () => undefined);
+    const writeText = vi.fn(async (_text: string) => undefined);
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
     shown(ubereats());
     await expect.poll(() => button('Not right?')).toBeTruthy();
@@ -73,7 +73,7 @@ describe('On this page', () => {
     expect(save.getAttribute('href')).toMatch(/^blob:/);
     button('Copy')!.click();
     await expect.poll(() => writeText.mock.calls.length).toBe(1);
-    expect(JSON.parse(writeText.mock.calls[0][0] as string)).toEqual(json());
+    expect(JSON.parse(writeText.mock.calls[0][0])).toEqual(json());
     const tracker = [...root.querySelectorAll('a')].find((a) => a.textContent === 'the project’s issue tracker')!;
     expect(tracker.getAttribute('href')).toMatch(/^https:\/\/github\.com\/.+\/issues$/);
   });
