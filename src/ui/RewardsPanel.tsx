@@ -2,9 +2,9 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { LedgerDb } from '../ledger/db';
 import { rewardOutlook, type Reward } from '../rewards/catalog';
-import { RedeemButton } from '../rewards/ui';
-import { formatNumber } from './format';
-import { t, type Locale } from './i18n';
+import { RedeemButton } from './RedeemButton';
+import { formatNumber } from '../core/format';
+import { t, type Locale } from '../core/i18n';
 import { subAccountName } from './SubAccountList';
 
 /** The catalog language closest to a BCP 47 locale. */
