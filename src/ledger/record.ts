@@ -22,8 +22,8 @@ export async function dailyCap(db: LedgerDb): Promise<number> {
 }
 
 /**
- * For each action, whether one with its platform + order + kind is stored. One point lookup per
- * action: fake-indexeddb walks a cursor in linear time per step, which made anyOf() quadratic.
+ * For each action, whether one with its platform + order + kind is stored, by one point lookup
+ * per action (anyOf() walks a cursor, quadratic in fake-indexeddb).
  */
 export function storedIdentities(db: LedgerDb, actions: readonly Pick<Action, 'platform' | 'orderKey' | 'kind'>[]): Promise<boolean[]> {
   const index = db.actions.where('[platform+orderKey+kind]');
@@ -134,9 +134,8 @@ export async function recordOrder(db: LedgerDb, order: OrderToRecord): Promise<A
 /**
  * The bulk record path (import, seeding a large ledger): stores ready-made actions with the
  * status they carry, skipping those already stored, in transactions of `batch` actions, each of
- * which also updates the totals. Returns how many were added. Large batches matter: a batch
- * spread over two years touches ≈3,000 totals rows, which cost ⅓ of a 10,000-action batch in
- * Chromium and little of a 50,000 one.
+ * which also updates the totals. Returns how many were added. Large batches spread the cost of
+ * the totals rows each batch touches.
  */
 export async function recordActions(db: LedgerDb, actions: readonly Action[], batch = 50_000): Promise<number> {
   let added = 0;

@@ -29,7 +29,7 @@ function RewardLine({ reward, locale, terms = false }: { reward: Reward; locale:
 
 /**
  * What the balance redeems now (each with a redeem button when `db` is given), and how far it
- * is from the next rewards. `notice` says where the catalog comes from (src/rewards/ui.tsx).
+ * is from the next rewards. `notice` says where the catalog comes from (CatalogNotice.tsx).
  */
 export function RewardsPanel({ rewards, balance, locale, db, notice }: { rewards: readonly Reward[]; balance: number; locale: string; db?: LedgerDb; notice?: ComponentChildren }) {
   const { ready, next } = rewardOutlook(rewards, balance);
