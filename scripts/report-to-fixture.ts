@@ -12,7 +12,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { Window } from 'happy-dom';
 import { detectCustomShop } from '../src/detect/generic';
 import { detectPage } from '../src/platforms/index';
-import type { PageReading } from '../src/platforms/types';
+import type { PageReading } from '../src/core/kinds';
 import { parseReport, type ReadingReport } from '../src/report/format';
 import { candidateUrls, fixtureHtml, reportSlug } from './report-fixture';
 

@@ -2,7 +2,7 @@ import { accessibleName, attributeHints, isSelected, isShown, selectableControls
 import { detectCustomShop } from '../detect/generic';
 import { matchNormalized, mentions, normalize, SHIPPING_SPEED, triggerFor } from '../detect/lexicon';
 import { detectPage, platformById } from '../platforms/index';
-import { CHOICE_KINDS, type ChoiceKind } from '../platforms/types';
+import { CHOICE_KINDS, type ChoiceKind } from '../core/kinds';
 import { REPORT_FORMAT, REPORT_VERSIONS, type ControlRole, type ReadingReport, type ReportControl } from './format';
 import { languageTag, scrubName, scrubPath, scrubText } from './scrub';
 

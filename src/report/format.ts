@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { METHODOLOGY_VERSION } from '../carbon/factors';
-import { CHOICE_KINDS } from '../platforms/types';
+import { CHOICE_KINDS } from '../core/kinds';
 import { version as EXTENSION_VERSION } from '../../package.json';
 
 /**

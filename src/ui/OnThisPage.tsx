@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { platformById } from '../platforms/index';
-import { CHOICE_KINDS } from '../platforms/types';
+import { CHOICE_KINDS } from '../core/kinds';
 import type { ReadingReport, ReportControl } from '../report/format';
-import { t } from './i18n';
+import { t } from '../core/i18n';
 import { activeTabReading } from './page-reading';
 import { ReadingReportView } from './ReadingReportView';
 import { kindLabel } from './RecentActions';

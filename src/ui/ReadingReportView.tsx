@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ISSUES_URL, type ReadingReport } from '../report/format';
 import { scrubText } from '../report/scrub';
-import { t } from './i18n';
+import { t } from '../core/i18n';
 
 const MAX_NOTE = 200;
 

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { answerReadingRequests, type ReadingRuntime } from '../../src/content/reading-wanted';
 import { readingReport } from '../../src/report/collect';
 import type { ReadingReport } from '../../src/report/format';
-import { setLocaleOverride, type Locale } from '../../src/ui/i18n';
+import { setLocaleOverride, type Locale } from '../../src/core/i18n';
 import { OnThisPage } from '../../src/ui/OnThisPage';
 import { activeTabReading } from '../../src/ui/page-reading';
 import { packaged } from '../helpers/locales';
