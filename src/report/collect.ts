@@ -47,15 +47,23 @@ function groupLabel(group: Element | null): string {
   const ids = group.getAttribute('aria-labelledby');
   const byRef = ids ? ids.split(/\s+/).map((id) => textOf(doc.getElementById(id))).join(' ').trim() : '';
   const legend = group.tagName === 'FIELDSET' ? group.querySelector(':scope > legend') : null;
-  const labels = group.tagName === 'SELECT' ? Array.from((group as HTMLSelectElement).labels ?? [], (l) => textOf(l)).join(' ') : '';
-  return scrubName(byRef || group.getAttribute('aria-label')?.trim() || labels.trim() || textOf(legend), MAX_GROUP_LABEL);
+  const labels = group.tagName === 'SELECT' ? labelTexts(group) : '';
+  return scrubName(byRef || group.getAttribute('aria-label')?.trim() || labels || textOf(legend), MAX_GROUP_LABEL);
 }
 
 /** Whether the control names itself (label, aria, own text) rather than borrowing its row's text. */
 function namesItself(el: Element): boolean {
-  if (el.hasAttribute('aria-labelledby') || el.getAttribute('aria-label')?.trim()) return true;
-  if ((el as HTMLInputElement).labels?.length || el.parentElement?.closest('label')) return true;
-  return textOf(el) !== '';
+  if (el.hasAttribute('aria-labelledby') || el.getAttribute('aria-label')?.trim() || el.parentElement?.closest('label')) return true;
+  return labelTexts(el) !== '' || textOf(el) !== '';
+}
+
+/** The text of an input's or a select's <label>s; some DOMs throw on ids that are not valid in a selector. */
+function labelTexts(el: Element): string {
+  try {
+    return Array.from((el as HTMLInputElement).labels ?? [], (l) => textOf(l)).join(' ').trim();
+  } catch {
+    return '';
+  }
 }
 
 const RELEVANT = triggerFor(CHOICE_KINDS);

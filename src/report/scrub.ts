@@ -22,7 +22,7 @@ export const MAX_REPORTED_NAME = 120;
 
 /** Text with placeholders for anything id-like or personal that has a shape (numbers, e-mails, links), cut short. */
 export function scrubText(text: string, max = MAX_REPORTED_NAME): string {
-  let out = text.replace(/\s+/g, ' ').trim();
+  let out = text.replace(/\s+/g, ' ').replace(/\p{Cc}/gu, '').trim();
   for (const [pattern, placeholder] of RULES) out = out.replace(pattern, placeholder);
   return out.length > max ? `${out.slice(0, max - 1).trimEnd()}…` : out;
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readingReport } from '../../src/report/collect';
 import { parseReport } from '../../src/report/format';
-import { languageTag, scrubPath, scrubText } from '../../src/report/scrub';
+import { languageTag, scrubName, scrubPath, scrubText } from '../../src/report/scrub';
 import { FIXTURES, htmlPage } from '../helpers/page';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -28,10 +28,11 @@ describe('scrubText', () => {
     expect(scrubText('word '.repeat(100))).toHaveLength(120);
   });
 
-  it('leaves no digit and no @ in any text', () => {
+  it('leaves no digit, no @ and no control character in any text', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => {
-        expect(scrubText(text)).not.toMatch(/[\p{Nd}@]/u);
+        expect(scrubText(text)).not.toMatch(/[\p{Nd}@\p{Cc}]/u);
+        expect(scrubName(text)).not.toMatch(/[\p{Nd}@\p{Cc}]/u);
       }),
       { numRuns: 500 },
     );
