@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { LedgerDb, Voucher } from '../ledger/db';
 import { platformById } from '../platforms/index';
+import { browserPointsElsewhere } from '../sync/browser-stores';
 import { formatDate, formatDay, formatNumber } from '../ui/format';
 import { t } from '../ui/i18n';
 import { useLiveQuery } from '../ui/use-live-query';
@@ -12,10 +13,11 @@ import { requestCode } from './provider';
 import { redeemReward, type RedeemDeps, type RedeemResult } from './redeem';
 import { expireVouchers, listVouchers, voucherStatus } from './vouchers';
 
-/** How redemption reaches the outside world: the clock and the provider endpoint (fetch). */
+/** How redemption reaches the outside world: the clock, the provider endpoint (fetch) and the shopper's other browsers. */
 export const browserRedeemDeps = (): RedeemDeps => ({
   now: () => Date.now(),
   issueCode: (url, body) => requestCode(url, body, globalThis.fetch.bind(globalThis)),
+  elsewhere: browserPointsElsewhere,
 });
 
 const newPress = () => crypto.randomUUID();
