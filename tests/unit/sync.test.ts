@@ -103,6 +103,15 @@ describe('the record', () => {
     expect(bytes).toBeLessThan(QUOTA_BYTES_PER_ITEM / 2);
   });
 
+  it('is a few hundred bytes for a shopper with a few orders a week', async () => {
+    const platforms = ['ubereats', 'amazon', 'vinted', 'instacart'] as const;
+    for (let day = 0; day < 365; day += 2)
+      await order(platforms[day % platforms.length], day % 3 === 0 ? ['no-cutlery', 'e-invoice'] : ['no-plastic-bag'], NOON - day * DAY);
+    const bytes = recordBytes(crypto.randomUUID(), await summarize(db, 'Chrome · Windows', NOON));
+    console.info(`sync record, a year of an order every other day on 4 shops: ${bytes} bytes`);
+    expect(bytes).toBeLessThan(1_024);
+  });
+
   it('has a bound: shops added by address beyond the named ones are summed, and the largest figures still fit', async () => {
     // The materialized totals a decade of heavy use could reach, with 100 shops added by long addresses.
     const big = { count: 99_999, grams: 987_654_321, gramsLow: 987_654_321, gramsHigh: 987_654_321, points: 987_654_321 };
