@@ -38,8 +38,10 @@ export default defineBackground({
       now: () => Date.now(),
       defaultName: async () => defaultDeviceName(import.meta.env.FIREFOX ? 'Firefox' : 'Chrome', (await browser.runtime.getPlatformInfo()).os),
     };
+    // One push at a time (an alarm and a recorded order can coincide), so the write gap holds.
     const pushSync = () =>
-      pushRecord(sync)
+      deps
+        .exclusive('sync-push', () => pushRecord(sync))
         .then((result) => followUp(browser.alarms, result))
         .catch((e: unknown) => console.error('[carbon-account] sync', e));
     browser.alarms.onAlarm.addListener(({ name }) => {
@@ -68,6 +70,7 @@ export default defineBackground({
       );
     browser.runtime.onInstalled.addListener(({ reason }) => {
       void links(reason === 'install' || reason === 'update' ? 'all' : 'none');
+      void pushSync();
       if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/options.html#welcome') });
     });
     browser.runtime.onStartup.addListener(() => {
