@@ -58,7 +58,7 @@ export function SyncOption({ db, locale, stores = browserSyncStores() }: { db: L
             <p class="help">{t('syncNameHelp')}</p>
           </form>
           {across.others.length > 0 && (
-            <ul class="rows" data-testid="sync-others">
+            <ul class="sync-others" data-testid="sync-others">
               {across.others.map(({ id, record }) => (
                 <li key={id}>
                   <span>

@@ -67,6 +67,7 @@ test('with sync on, another browser’s record shows in the open popup at once; 
   await expect(popup.getByTestId('chart')).toContainText('Last 12 weeks: 288 g CO2e avoided.');
   await screenshot(popup, 'sync-popup');
   await expect(options.getByTestId('sync-others')).toContainText('Office desktop');
+  await screenshot(options, 'sync-options');
 
   await toggle.uncheck();
   await expect.poll(async () => Object.keys(await syncArea(serviceWorker))).toEqual(['device:office']);
