@@ -118,6 +118,25 @@ describe('options: one account across browsers', () => {
     expect((await readSyncSettings(fakeBrowser.storage.local)).on).toBe(false);
   });
 
+  it('saves this browser’s name and forgets a browser no longer used', async () => {
+    await fakeBrowser.storage.local.set({ [SYNC_LOCAL.on]: true, [SYNC_LOCAL.installId]: 'mine' });
+    await fakeBrowser.storage.sync.set({ [recordKey('desk')]: desktop(), [recordKey('mine')]: desktop({ n: 'Laptop' }) });
+    render(<SyncOption db={db} locale="en" />, root);
+    await expect.poll(() => text('sync-others')).toContain('Desktop');
+    expect(text('sync-others')).not.toContain('Laptop');
+
+    const input = root.querySelector<HTMLInputElement>('#sync-name')!;
+    input.value = '  Kitchen laptop ';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await expect.poll(() => input.value).toBe('  Kitchen laptop ');
+    [...root.querySelectorAll<HTMLButtonElement>('#sync button')].find((b) => b.textContent === 'Save')!.click();
+    await expect.poll(async () => (await readSyncSettings(fakeBrowser.storage.local)).name).toBe('Kitchen laptop');
+
+    root.querySelector<HTMLButtonElement>('button[aria-label="Forget Desktop (a browser you no longer use)"]')!.click();
+    await expect.poll(async () => Object.keys(await fakeBrowser.storage.sync.get(null))).toEqual([recordKey('mine')]);
+    await expect.poll(() => byTestId('sync-others')).toBeNull();
+  });
+
   it('shows a refused write and when it is tried again', async () => {
     await fakeBrowser.storage.local.set({
       [SYNC_LOCAL.on]: true,
