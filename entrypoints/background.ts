@@ -2,10 +2,11 @@ import { browser } from 'wxt/browser';
 import { refreshBadge } from '../src/background/badge';
 import { forgetTab, handleMessage, type FlowDeps } from '../src/background/checkout-flow';
 import { hashOrderRef } from '../src/background/order-key';
+import { handlePageRequest, isExtensionPage, type PageRequestDeps } from '../src/background/page-requests';
 import { refreshLinks } from '../src/background/registration';
 import { ledger } from '../src/ledger/db';
 import { saltOnce } from '../src/background/salt';
-import { packagedMessages } from '../src/ui/i18n';
+import { packagedMessages } from '../src/core/i18n';
 import { pushRecord, SYNC_LOCAL, type PushDeps } from '../src/sync/engine';
 import { defaultDeviceName } from '../src/sync/name';
 import { followUp, isSyncAlarm } from '../src/sync/schedule';
@@ -51,23 +52,28 @@ export default defineBackground({
       if (area === 'local' && (SYNC_LOCAL.on in changes || SYNC_LOCAL.name in changes)) void pushSync();
     });
 
-    browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
-      handleMessage(message, { id: sender.id, url: sender.url, tabId: sender.tab?.id, frameId: sender.frameId }, deps)
-        .then((reply) => {
-          if (reply.ok && 'recorded' in reply && reply.recorded > 0) {
-            void badge();
-            void pushSync();
-          }
-          sendResponse(reply);
-        }, (error: unknown) => sendResponse({ ok: false, reason: String(error) }));
-      return true;
-    });
     browser.tabs.onRemoved.addListener((tabId) => void forgetTab(deps, tabId));
 
     const links = (adopt: 'all' | readonly string[] | 'none') =>
       refreshLinks(browser, deps.db.subAccounts, deps.exclusive, { adopt, now: Date.now() }).catch((e: unknown) =>
         console.error('[carbon-account] registration', e),
       );
+    const pages: PageRequestDeps = { db: deps.db, action: browser.action, now: () => Date.now(), linksChanged: () => links('none') };
+    const extensionOrigin = browser.runtime.getURL('/');
+
+    browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+      const reply = isExtensionPage(sender, browser.runtime.id, extensionOrigin)
+        ? handlePageRequest(message, pages)
+        : handleMessage(message, { id: sender.id, url: sender.url, tabId: sender.tab?.id, frameId: sender.frameId }, deps).then((reply) => {
+            if (reply.ok && 'recorded' in reply && reply.recorded > 0) {
+              void badge();
+              void pushSync();
+            }
+            return reply;
+          });
+      reply.then(sendResponse, (error: unknown) => sendResponse({ ok: false, reason: String(error) }));
+      return true;
+    });
     browser.runtime.onInstalled.addListener(({ reason }) => {
       void links(reason === 'install' || reason === 'update' ? 'all' : 'none');
       void pushSync();

@@ -1,6 +1,6 @@
 import type { LedgerDb, Voucher } from '../ledger/db';
 import { points } from '../ledger/queries';
-import { balanceWith, debitPoints, InsufficientPoints, NOTHING_ELSEWHERE, type PointsElsewhere } from '../ledger/redeem';
+import { balanceWith, debitPoints, InsufficientPoints, NOTHING_ELSEWHERE, type PointsElsewhere } from '../ledger/debits';
 import { isOffered, voucherExpiry, type Reward } from './format';
 import type { IssueResult, ProviderProblem } from './provider';
 

@@ -1,6 +1,6 @@
 import type { SubAccount, Total } from '../ledger/db';
 import type { Points, WeekTotals } from '../ledger/queries';
-import type { Category } from '../platforms/types';
+import type { Category } from '../core/kinds';
 import { daysBetween } from './summary';
 import { decodeDays, OTHER_SHOPS, type DeviceRecord, type Sums } from './record';
 

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { CATEGORIES } from '../platforms/types';
+import { CATEGORIES } from '../core/kinds';
 
 /**
  * One installation's record in the browser's sync area, under `device:<install id>`. Only that

@@ -2,8 +2,8 @@ import type { LedgerDb } from '../ledger/db';
 import { mainAccount } from '../ledger/queries';
 import { recordSums } from '../sync/account';
 import type { SyncState } from '../sync/policy';
-import { formatDate, formatGrams } from './format';
-import { t } from './i18n';
+import { formatDate, formatGrams } from '../core/format';
+import { t } from '../core/i18n';
 import { useAcrossBrowsers, usePushOnLedgerChange } from './use-across-browsers';
 import { useLiveQuery } from './use-live-query';
 

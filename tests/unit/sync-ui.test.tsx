@@ -3,11 +3,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { LedgerDb } from '../../src/ledger/db';
 import { recordOrder } from '../../src/ledger/record';
-import { SyncOption } from '../../src/options/SyncOption';
+import { SyncOption } from '../../src/ui/options/SyncOption';
 import { readSyncSettings, SYNC_LOCAL } from '../../src/sync/engine';
 import { recordKey, type DeviceRecord } from '../../src/sync/record';
 import { SYNC_ALARM } from '../../src/sync/schedule';
-import { setLocaleOverride } from '../../src/ui/i18n';
+import { setLocaleOverride } from '../../src/core/i18n';
 import { Popup } from '../../src/ui/Popup';
 import { packaged } from '../helpers/locales';
 

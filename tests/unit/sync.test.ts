@@ -2,10 +2,11 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { LedgerDb, type Action } from '../../src/ledger/db';
 import { disputeAction } from '../../src/ledger/disputes';
 import { mainAccount, points, subAccounts, weeklyByCategory } from '../../src/ledger/queries';
-import { DAILY_CAP_KEY, recordActions, recordOrder, scoreObservation } from '../../src/ledger/record';
-import { debitPoints } from '../../src/ledger/redeem';
+import { recordActions, recordOrder, scoreObservation } from '../../src/ledger/record';
+import { SETTING } from '../../src/ledger/settings';
+import { debitPoints } from '../../src/ledger/debits';
 import { PLATFORMS } from '../../src/platforms/index';
-import { CATEGORIES, CHOICE_KINDS } from '../../src/platforms/types';
+import { CATEGORIES, CHOICE_KINDS } from '../../src/core/kinds';
 import { platformTotalsAcross, pointsAcross, subAccountsElsewhere, totalAcross, weeksAcross } from '../../src/sync/account';
 import { otherRecords, pushRecord, readSyncSettings, setSyncOn, SYNC_LOCAL, type PushDeps } from '../../src/sync/engine';
 import { defaultDeviceName } from '../../src/sync/name';
@@ -83,7 +84,7 @@ describe('the record', () => {
   });
 
   it('stays far under storage.sync’s 8 KB per item for a ledger using every kind on every platform for 12 weeks', async () => {
-    await db.settings.put({ key: DAILY_CAP_KEY, value: 10_000 });
+    await db.settings.put({ key: SETTING.dailyCap, value: 10_000 });
     const actions: Action[] = [];
     for (let day = 0; day < CHART_DAYS; day++)
       for (const platform of PLATFORMS)

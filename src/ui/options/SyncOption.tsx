@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { LedgerDb } from '../ledger/db';
-import { browserSyncStores } from '../sync/browser-stores';
-import { setSyncOn, SYNC_LOCAL, type SyncStores } from '../sync/engine';
-import { MAX_NAME_LENGTH, recordKey } from '../sync/record';
-import { formatDate } from '../ui/format';
-import { t } from '../ui/i18n';
-import { syncStatus } from '../ui/SyncedBrowsers';
-import { useAcrossBrowsers, usePushOnLedgerChange } from '../ui/use-across-browsers';
+import type { LedgerDb } from '../../ledger/db';
+import { browserSyncStores } from '../../sync/browser-stores';
+import { setSyncOn, SYNC_LOCAL, type SyncStores } from '../../sync/engine';
+import { MAX_NAME_LENGTH, recordKey } from '../../sync/record';
+import { formatDate } from '../../core/format';
+import { t } from '../../core/i18n';
+import { syncStatus } from '../SyncedBrowsers';
+import { useAcrossBrowsers, usePushOnLedgerChange } from '../use-across-browsers';
 
 /**
  * Options → Your browsers: the switch that shows one account across the shopper's browsers
