@@ -43,7 +43,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'unlimitedStorage', 'scripting'],
+    // alarms: the sync record's coalesced writes and retries (src/sync/schedule.ts) must survive
+    // the service worker being stopped, which page timers do not.
+    permissions: ['storage', 'unlimitedStorage', 'scripting', 'alarms'],
     optional_host_permissions: [...platformOrigins, ...CUSTOM_SHOP_ORIGINS],
     ...(grantHosts ? { host_permissions: [...platformOrigins, E2E_CUSTOM_SHOP] } : {}),
     action: { default_title: '__MSG_extName__' },

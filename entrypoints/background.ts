@@ -7,6 +7,9 @@ import { refreshLinks } from '../src/background/registration';
 import { ledger } from '../src/ledger/db';
 import { saltOnce } from '../src/background/salt';
 import { packagedMessages } from '../src/core/i18n';
+import { pushRecord, SYNC_LOCAL, type PushDeps } from '../src/sync/engine';
+import { defaultDeviceName } from '../src/sync/name';
+import { followUp, isSyncAlarm } from '../src/sync/schedule';
 
 export default defineBackground({
   type: 'module',
@@ -28,6 +31,27 @@ export default defineBackground({
     const badge = () =>
       refreshBadge(deps.db, browser.action, browser.i18n.getUILanguage()).catch((e: unknown) => console.error('[carbon-account] badge', e));
 
+    // One account across the shopper's browsers (src/sync): this installation's record in
+    // storage.sync, written when the ledger changed, at most once a minute, retried when refused.
+    const sync: PushDeps = {
+      db: deps.db,
+      stores: { sync: browser.storage.sync, local: browser.storage.local },
+      now: () => Date.now(),
+      defaultName: async () => defaultDeviceName(import.meta.env.FIREFOX ? 'Firefox' : 'Chrome', (await browser.runtime.getPlatformInfo()).os),
+    };
+    // One push at a time (an alarm and a recorded order can coincide), so the write gap holds.
+    const pushSync = () =>
+      deps
+        .exclusive('sync-push', () => pushRecord(sync))
+        .then((result) => followUp(browser.alarms, result))
+        .catch((e: unknown) => console.error('[carbon-account] sync', e));
+    browser.alarms.onAlarm.addListener(({ name }) => {
+      if (isSyncAlarm(name)) void pushSync();
+    });
+    browser.storage.onChanged.addListener((changes, area) => {
+      if (area === 'local' && (SYNC_LOCAL.on in changes || SYNC_LOCAL.name in changes)) void pushSync();
+    });
+
     browser.tabs.onRemoved.addListener((tabId) => void forgetTab(deps, tabId));
 
     const links = (adopt: 'all' | readonly string[] | 'none') =>
@@ -41,7 +65,10 @@ export default defineBackground({
       const reply = isExtensionPage(sender, browser.runtime.id, extensionOrigin)
         ? handlePageRequest(message, pages)
         : handleMessage(message, { id: sender.id, url: sender.url, tabId: sender.tab?.id, frameId: sender.frameId }, deps).then((reply) => {
-            if (reply.ok && 'recorded' in reply && reply.recorded > 0) void badge();
+            if (reply.ok && 'recorded' in reply && reply.recorded > 0) {
+              void badge();
+              void pushSync();
+            }
             return reply;
           });
       reply.then(sendResponse, (error: unknown) => sendResponse({ ok: false, reason: String(error) }));
@@ -49,11 +76,13 @@ export default defineBackground({
     });
     browser.runtime.onInstalled.addListener(({ reason }) => {
       void links(reason === 'install' || reason === 'update' ? 'all' : 'none');
+      void pushSync();
       if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/options.html#welcome') });
     });
     browser.runtime.onStartup.addListener(() => {
       void links('none');
       void badge();
+      void pushSync();
     });
     browser.permissions.onAdded.addListener((added) => void links(added.origins ?? []));
     browser.permissions.onRemoved.addListener(() => void links('none'));

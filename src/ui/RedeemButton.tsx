@@ -5,11 +5,14 @@ import { closestLocale, t } from '../core/i18n';
 import type { Reward } from '../rewards/format';
 import { requestCode } from '../rewards/provider';
 import { type RedeemDeps, type RedeemResult, redeemReward } from '../rewards/redeem';
+import { browserPointsElsewhere } from '../sync/browser-stores';
 
 /** How redemption reaches the outside world: the clock and the provider endpoint (fetch). */
 export const browserRedeemDeps = (): RedeemDeps => ({
   now: () => Date.now(),
   issueCode: (url, body) => requestCode(url, body, globalThis.fetch.bind(globalThis)),
+  // the shopper's other browsers, when the account is shown across them (src/sync)
+  elsewhere: browserPointsElsewhere,
 });
 
 const newPress = () => crypto.randomUUID();

@@ -5,6 +5,7 @@ import { Data } from './Data';
 import type { LinkDeps } from './linking';
 import { Methodology } from './Methodology';
 import { Settings } from './Settings';
+import { SyncOption } from './SyncOption';
 
 export interface OptionsProps {
   deps: LinkDeps;
@@ -66,6 +67,7 @@ export function Options(props: OptionsProps) {
         <Accounts deps={props.deps} events={props.events} locale={props.locale} notify={setNotice} />
         <Data deps={props.deps} locale={props.locale} notify={setNotice} />
         <Settings db={props.deps.db} locale={props.locale} onLanguage={props.onLanguage} />
+        <SyncOption db={props.deps.db} locale={props.locale} />
         <Methodology locale={props.locale} />
       </main>
     </>
