@@ -1,20 +1,7 @@
 import { ownsHost } from '../platforms/hosts';
-import type { Observation, PageReading, PageType, Platform } from '../platforms/types';
+import type { Observation, PageReading, PageRoutes, PageType, Platform } from '../platforms/types';
 import { saysOrderPlaced } from './choices';
 import { textOf } from './dom';
-
-export interface PageRoutes {
-  /** pathname (+ search) of checkout pages */
-  checkout: RegExp;
-  /** pathname (+ search) of confirmation pages; a first capture group is the order reference */
-  confirmation: RegExp;
-  /**
-   * The shop can confirm on the checkout page itself (a single-page flow): a checkout whose
-   * heading says the order went through is then its confirmation. Only such shops read
-   * headings on every checkout scan; the others confirm at their confirmation route.
-   */
-  confirmsInPlace?: boolean;
-}
 
 /**
  * The page type, from the URL: the watcher re-reads an 'other' page only when its URL
@@ -27,6 +14,12 @@ export function pageType(url: URL, doc: Document, routes: PageRoutes): { page: P
   if (confirmed) return confirmed[1] ? { page: 'confirmation', ref: decodeURIComponent(confirmed[1]) } : { page: 'confirmation' };
   if (routes.checkout.test(path)) return { page: routes.confirmsInPlace && saysOrderPlaced(doc) ? 'confirmation' : 'checkout' };
   return { page: 'other' };
+}
+
+/** The page type by address alone (no document): where the checkout script has work. */
+export function routedPage(url: URL, routes: PageRoutes): PageType {
+  const path = url.pathname + url.search;
+  return routes.confirmation.test(path) ? 'confirmation' : routes.checkout.test(path) ? 'checkout' : 'other';
 }
 
 /** The order number shown in one known element, matched by `pattern` (its first group). */

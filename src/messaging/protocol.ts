@@ -32,7 +32,7 @@ const PageReadingSchema = v.strictObject({
 const DocumentAt = v.pipe(v.number(), v.finite(), v.minValue(0));
 
 export const MessageSchema = v.variant('type', [
-  /** what the content script currently reads on a checkout or confirmation page */
+  /** what the content script currently reads on a checkout or confirmation page (a checkout's answer carries its vouchers) */
   v.strictObject({ type: v.literal('page-read'), reading: PageReadingSchema, documentAt: DocumentAt }),
   /** the shopper pressed the place-order button; `reading` is the checkout as it was then */
   v.strictObject({ type: v.literal('order-placed'), reading: PageReadingSchema, documentAt: DocumentAt }),
@@ -42,13 +42,17 @@ export const MessageSchema = v.variant('type', [
     platform: PlatformId,
     linkedAs: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(64), v.regex(/^[^\p{Cc}]+$/u)),
   }),
-  /** a checkout page asks which unused vouchers the user holds for its platform (for the voucher chip) */
-  v.strictObject({ type: v.literal('vouchers-wanted'), platform: PlatformId }),
   /** the order was placed with this code in the promo field: the matching voucher becomes used */
   v.strictObject({ type: v.literal('voucher-used'), platform: PlatformId, code: v.pipe(v.string(), v.trim(), v.regex(CODE_PATTERN)) }),
 ]);
 
 export type Message = v.InferOutput<typeof MessageSchema>;
+
+/**
+ * The global the checkout script sets in its isolated world while it watches a page; the
+ * background looks for it before injecting the script again (src/background/injection.ts).
+ */
+export const WATCHING_FLAG = 'carbonCheckoutWatching';
 export type PageReading = v.InferOutput<typeof PageReadingSchema>;
 
 export type Reply = { ok: true; recorded: number } | { ok: false; reason: string };
@@ -70,11 +74,17 @@ export interface ChipText {
   messages: Messages;
 }
 
-/**
- * The answer to 'vouchers-wanted' (vouchers, with the chip's strings when a language is chosen)
- * and 'voucher-used' (how many became used).
- */
-export type VoucherReply = { ok: true; vouchers: ChipVoucher[]; chipText?: ChipText } | { ok: true; used: number };
+/** What the answer to a checkout's 'page-read' carries for the voucher chip: the unused vouchers, and the chip's strings when a language is chosen. */
+export interface CheckoutVouchers {
+  vouchers: ChipVoucher[];
+  chipText?: ChipText;
+}
+
+/** The answer to a checkout's 'page-read': the reading's own answer and, when it was taken, the vouchers. */
+export type CheckoutReply = Extract<Reply, { ok: true }> & CheckoutVouchers;
+
+/** The answer to 'voucher-used': how many vouchers became used. */
+export type VoucherReply = { ok: true; used: number };
 
 export type ParseResult = { ok: true; message: Message } | { ok: false; reason: string };
 

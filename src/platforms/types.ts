@@ -35,6 +35,20 @@ export interface PageReading {
   order?: { ref: string };
 }
 
+/** Where a platform's checkout and confirmation pages are, by their address. */
+export interface PageRoutes {
+  /** pathname (+ search) of checkout pages */
+  checkout: RegExp;
+  /** pathname (+ search) of confirmation pages; a first capture group is the order reference */
+  confirmation: RegExp;
+  /**
+   * The shop can confirm on the checkout page itself (a single-page flow): a checkout whose
+   * heading says the order went through is then its confirmation. Only such shops read
+   * headings on every checkout scan; the others confirm at their confirmation route.
+   */
+  confirmsInPlace?: boolean;
+}
+
 /** What one platform file declares: where it runs and how to read its pages. */
 export interface Platform {
   id: string;
@@ -43,6 +57,8 @@ export interface Platform {
   /** host names the platform owns; subdomains of each are owned too */
   hosts: readonly string[];
   kinds: readonly ChoiceKind[];
+  /** its checkout and confirmation addresses: the background injects the checkout script there only */
+  routes: PageRoutes;
   /** Pure and synchronous: reads the page as a person would. */
   detect(url: URL, doc: Document): Omit<PageReading, 'platform'>;
   /**
