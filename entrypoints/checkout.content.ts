@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
-import { WATCHING_FLAG, type Message } from '../src/messaging/protocol';
+import { WATCHING_FLAG, type Request } from '../src/messaging/protocol';
 import { watchCheckout } from '../src/content/watch';
-import { voucherReminder } from '../src/rewards/reminder';
-import { t } from '../src/ui/i18n';
+import { voucherReminder } from '../src/content/reminder';
+import { t } from '../src/core/i18n';
 
 export default defineContentScript({
   // Injected by the background at a linked platform's checkout and confirmation addresses, and
@@ -13,8 +13,8 @@ export default defineContentScript({
     const flags = globalThis as unknown as Record<string, boolean>;
     flags[WATCHING_FLAG] = true;
     ctx.onInvalidated(() => delete flags[WATCHING_FLAG]);
-    const send = (message: Message): Promise<unknown> => browser.runtime.sendMessage(message);
-    const reminder = voucherReminder(window, { send, text: t, language: browser.i18n.getUILanguage(), ctx });
+    const send = (message: Request): Promise<unknown> => browser.runtime.sendMessage(message);
+    const reminder = voucherReminder(window, { transport: send, text: t, language: browser.i18n.getUILanguage(), ctx });
     ctx.onInvalidated(() => reminder.stop());
     watchCheckout(window, ctx, { send, onReading: reminder.onReading, onAnswer: reminder.onAnswer, onOrderPlaced: reminder.onOrderPlaced });
   },

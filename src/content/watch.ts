@@ -1,8 +1,9 @@
 import { placeOrderButton } from '../detect/place-order';
-import type { Message, PageReading } from '../messaging/protocol';
+import type { PageReading } from '../core/kinds';
+import { send, type ReplyTo, type Transport } from '../messaging/protocol';
 import { detectCustomShop } from '../detect/generic';
 import { detectPage, platformById } from '../platforms/index';
-import type { ChoiceKind } from '../platforms/types';
+import type { ChoiceKind } from '../core/kinds';
 
 /** The part of WXT's content-script context the watcher uses. */
 export interface WatchContext {
@@ -12,11 +13,12 @@ export interface WatchContext {
 }
 
 export interface WatchOptions {
-  send(message: Message): Promise<unknown>;
+  /** hands a message to the background and resolves with its answer */
+  send: Transport;
   /** told of every reading (null off the platform's pages), e.g. for the voucher chip */
   onReading?(reading: PageReading | null): void;
   /** told of the background's answer to a reading it was sent (a checkout's carries the vouchers for the chip) */
-  onAnswer?(reading: PageReading, answer: unknown): void;
+  onAnswer?(reading: PageReading, answer: ReplyTo<'page-read'>): void;
   /** told when a trusted place-order press is reported */
   onOrderPlaced?(reading: PageReading): void;
 }
@@ -97,8 +99,7 @@ export function watchCheckout(win: Window & typeof globalThis, ctx: WatchContext
     const signature = JSON.stringify(reading);
     if (signature === lastSent) return;
     lastSent = signature;
-    void options
-      .send({ type: 'page-read', reading, documentAt })
+    void send(options.send, { type: 'page-read', reading, documentAt })
       .then((answer) => options.onAnswer?.(reading, answer))
       .catch(() => undefined);
   };

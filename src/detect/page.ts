@@ -1,7 +1,21 @@
-import { ownsHost } from '../platforms/hosts';
-import type { Observation, PageReading, PageRoutes, PageType, Platform } from '../platforms/types';
+import { ownsHost } from '../core/ids';
+import type { Observation, PageReading, PageType } from '../core/kinds';
 import { saysOrderPlaced } from './choices';
 import { textOf } from './dom';
+
+/** Where a platform's checkout and confirmation pages are, by their address. */
+export interface PageRoutes {
+  /** pathname (+ search) of checkout pages */
+  checkout: RegExp;
+  /** pathname (+ search) of confirmation pages; a first capture group is the order reference */
+  confirmation: RegExp;
+  /**
+   * The shop can confirm on the checkout page itself (a single-page flow): a checkout whose
+   * heading says the order went through is then its confirmation. Only such shops read
+   * headings on every checkout scan; the others confirm at their confirmation route.
+   */
+  confirmsInPlace?: boolean;
+}
 
 /**
  * The page type, from the URL: the watcher re-reads an 'other' page only when its URL
@@ -32,7 +46,7 @@ export function refShown(doc: Document, selector: string, pattern: RegExp): stri
 
 export interface PageSpec {
   /** the platform reading the page: another platform's pages are 'other' to it */
-  platform: Pick<Platform, 'hosts'>;
+  platform: { hosts: readonly string[] };
   routes: PageRoutes;
   /** what a checkout shows selected */
   read(doc: Document): Observation[];

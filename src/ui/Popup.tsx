@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { StorageProblem } from '../background/checkout-flow';
+import type { StorageProblem } from '../messaging/storage-problem';
 import type { LedgerDb, SubAccount } from '../ledger/db';
 import { disputeAction, undoDispute } from '../ledger/disputes';
 import { mainAccount, points, recentActions, subAccounts, weeklyByCategory } from '../ledger/queries';
 import { rewardsFor, type Reward } from '../rewards/catalog';
-import { CatalogNotice, useActiveCatalog, VoucherList } from '../rewards/ui';
-import { t } from './i18n';
+import { CatalogNotice, useActiveCatalog } from './CatalogNotice';
+import { VoucherList } from './VoucherList';
+import { t } from '../core/i18n';
 import { MainAccount } from './MainAccount';
 import { RecentActions } from './RecentActions';
 import { RewardsPanel } from './RewardsPanel';

@@ -3,12 +3,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleMessage, type FlowDeps, type SenderInfo } from '../../src/background/checkout-flow';
 import { LedgerDb, type Voucher } from '../../src/ledger/db';
-import { parseMessage, type ChipVoucher, type Message, type PageReading } from '../../src/messaging/protocol';
-import { placeChip } from '../../src/rewards/chip';
-import { fillPromoField, findPromoField } from '../../src/rewards/promo';
-import { voucherReminder } from '../../src/rewards/reminder';
+import type { PageReading } from '../../src/core/kinds';
+import { parseMessage, send as sendRequest, type ChipVoucher, type Message, type Transport } from '../../src/messaging/protocol';
+import { placeChip } from '../../src/content/chip';
+import { fillPromoField, findPromoField } from '../../src/content/promo';
+import { voucherReminder } from '../../src/content/reminder';
 import { expireVouchers, listVouchers, markVoucherUsed, voucherStatus, vouchersForCheckout } from '../../src/rewards/vouchers';
-import { LANGUAGE_SETTING } from '../../src/ui/i18n';
+import { LANGUAGE_SETTING } from '../../src/core/i18n';
 import { packaged } from '../helpers/locales';
 
 const NOW = Date.parse('2026-11-28T12:00:00Z');
@@ -202,7 +203,7 @@ describe('checkout reminder', () => {
   const reading = (page: PageReading['page'] = 'checkout'): PageReading => ({ platform: 'ubereats', page, observations: [] });
   const text = (key: string, subs?: string | string[]) => (subs ? `${key}(${[subs].flat().join(',')})` : key);
 
-  function setup(body: string, vouchers = VOUCHERS, answer: Record<string, unknown> = {}) {
+  function setup(body: string, vouchers = VOUCHERS, extra: Record<string, unknown> = {}) {
     const window = page(body);
     const win = window as unknown as Window & typeof globalThis;
     const sent: Message[] = [];
@@ -211,13 +212,16 @@ describe('checkout reminder', () => {
       return { ok: true, used: 1 };
     });
     const ctx = { addEventListener: (t: EventTarget, type: string, l: (e: Event) => void) => t.addEventListener(type, l) };
-    const own = voucherReminder(win as never, { send, text, language: 'en-US', ctx });
-    // The watcher tells of a reading, then of the background's answer to it (a checkout's carries the vouchers).
+    const own = voucherReminder(win as never, { transport: send as Transport, text, language: 'en-US', ctx });
+    // The watcher tells of a reading, then of the background's answer to it, checked against the
+    // protocol's reply schema (a checkout's carries the vouchers).
     const reminder = {
       ...own,
       onReading(r: PageReading | null) {
         own.onReading(r);
-        if (r) own.onAnswer(r, { ok: true, recorded: 0, ...(r.page === 'checkout' ? { vouchers, ...answer } : {}) });
+        if (!r) return;
+        const answer = async () => ({ ok: true, recorded: 0, ...(r.page === 'checkout' ? { vouchers, ...extra } : {}) });
+        void sendRequest(answer, { type: 'page-read', reading: r, documentAt: NOW }).then((reply) => own.onAnswer(r, reply));
       },
     };
     const doc = window.document as unknown as Document;

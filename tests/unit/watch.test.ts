@@ -1,7 +1,7 @@
 import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { watchCheckout, type WatchContext } from '../../src/content/watch';
-import type { Message } from '../../src/messaging/protocol';
+import type { Request } from '../../src/messaging/protocol';
 
 /** A content-script context like WXT's: listeners go when it is invalidated. */
 function fakeContext() {
@@ -24,9 +24,13 @@ function shop(url: string, body = '', onReading?: () => void) {
   window.document.write(`<!doctype html><html><head><title>Shop</title></head><body>${body}</body></html>`);
   windows.push(window);
   const win = window as unknown as Window & typeof globalThis;
-  const sent: Message[] = [];
+  const sent: Request[] = [];
   const { ctx, invalidate } = fakeContext();
-  const stop = watchCheckout(win as never, ctx, { send: async (m) => void sent.push(m), onReading });
+  const send = async (m: Request) => {
+    sent.push(m);
+    return { ok: true, recorded: 0 };
+  };
+  const stop = watchCheckout(win as never, ctx, { send, onReading });
   return { window, doc: window.document, sent, invalidate, stop };
 }
 afterEach(async () => {
@@ -102,10 +106,11 @@ describe('checkout watcher', () => {
         .filter((name) => typeof (target as Record<string, unknown>)[name] === 'function')
         .map((name) => {
           const original = (target as Record<string, (...args: unknown[]) => unknown>)[name];
-          return vi.spyOn(target as never, name as never).mockImplementation(((...args: unknown[]) => {
+          const spy = vi.spyOn(target as Record<string, (...args: unknown[]) => unknown>, name);
+          return spy.mockImplementation((...args: unknown[]) => {
             if (new Error().stack?.includes('src/content/watch')) fromWatcher.push(name);
             return original.apply(target, args);
-          }) as never);
+          });
         });
     const spies = wrap(globalThis);
     const { window, doc, sent } = shop('https://www.ubereats.com/checkout', '<main>Loading…</main>');
@@ -113,7 +118,7 @@ describe('checkout watcher', () => {
     doc.querySelector('main')!.innerHTML = SWITCH_OFF;
     await settle();
     doc.body.insertAdjacentHTML('beforeend', '<input type="checkbox" id="gift">');
-    doc.getElementById('gift')!.click();
+    (doc.getElementById('gift') as unknown as HTMLElement).click();
     window.history.pushState({}, '', '/orders/3f2a9c1e-7d4b-4e8a-9b61-2c5d8e0f1a77');
     window.dispatchEvent(new window.PopStateEvent('popstate'));
     doc.querySelector('main')!.innerHTML = '<h1>Thanks for your order</h1>';

@@ -1,7 +1,7 @@
 import type { LedgerDb } from '../ledger/db';
-import type { CheckoutVouchers, ChipText, ChipVoucher, Message, VoucherReply } from '../messaging/protocol';
-import { isLocale, LANGUAGE_SETTING, type Locale, type Messages } from '../ui/i18n';
-import { markVoucherUsed, vouchersForCheckout } from './vouchers';
+import type { CheckoutReply, ChipText, ChipVoucher, Message, VoucherReply } from '../messaging/protocol';
+import { isLocale, LANGUAGE_SETTING, type Locale, type Messages } from '../core/i18n';
+import { markVoucherUsed, vouchersForCheckout } from '../rewards/vouchers';
 
 export type VoucherMessage = Extract<Message, { type: 'voucher-used' }>;
 
@@ -31,7 +31,7 @@ export async function checkoutVouchers(
   platform: string,
   now: number,
   messagesOf: (locale: Locale) => Promise<Messages>,
-): Promise<CheckoutVouchers> {
+): Promise<Pick<CheckoutReply, 'vouchers' | 'chipText'>> {
   const vouchers = await vouchersForCheckout(db, platform, now);
   const text = vouchers.length ? await chipText(db, messagesOf) : undefined;
   return {

@@ -1,12 +1,13 @@
 import { placeOrderButton } from '../detect/place-order';
-import type { ChipText, ChipVoucher, Message, PageReading } from '../messaging/protocol';
-import { formatMessage, isLocale, type MessageEntry } from '../ui/i18n';
+import type { PageReading } from '../core/kinds';
+import { send, type ChipText, type ChipVoucher, type ReplyTo, type Transport } from '../messaging/protocol';
+import { formatMessage } from '../core/i18n';
 import { createChip, placeChip, type Chip, type Text } from './chip';
 import { fillPromoField, findPromoField } from './promo';
 
 export interface ReminderOptions {
-  /** sends a message to the background and resolves with its answer */
-  send(message: Message): Promise<unknown>;
+  /** hands a message to the background and resolves with its answer */
+  transport: Transport;
   /** strings and language of the browser, used unless the background sends the ones chosen in Options */
   text: Text;
   language: string;
@@ -18,26 +19,13 @@ export interface Reminder {
   /** called with every reading the checkout watcher makes */
   onReading(reading: PageReading | null): void;
   /** called with the background's answer to a reading: a checkout's carries the unused vouchers */
-  onAnswer(reading: PageReading, answer: unknown): void;
+  onAnswer(reading: PageReading, answer: ReplyTo<'page-read'>): void;
   /** called when the shopper presses place-order on a checkout */
   onOrderPlaced(reading: PageReading): void;
   stop(): void;
 }
 
 const BUTTONS = 'button, [role=button], input[type=submit], input[type=button]';
-
-function asVouchers(reply: unknown): ChipVoucher[] {
-  const vouchers = (reply as { vouchers?: unknown } | null)?.vouchers;
-  return Array.isArray(vouchers) ? (vouchers as ChipVoucher[]) : [];
-}
-
-/** The chip's strings in the chosen language, when the answer carries well-formed ones. */
-function asChipText(reply: unknown): ChipText | undefined {
-  const text = (reply as { chipText?: { locale?: unknown; messages?: unknown } } | null)?.chipText;
-  if (!text || !isLocale(text.locale) || typeof text.messages !== 'object' || text.messages === null) return undefined;
-  const entries = Object.entries(text.messages).filter(([, entry]) => typeof (entry as Partial<MessageEntry> | null)?.message === 'string');
-  return { locale: text.locale, messages: Object.fromEntries(entries) as ChipText['messages'] };
-}
 
 /** Looks a key up in the chosen language's strings, else in the browser's. */
 const textIn =
@@ -50,9 +38,10 @@ const textIn =
 /**
  * The checkout reminder: the background answers a checkout's reading with the unused vouchers
  * the user holds for the platform (no message of its own); if any, it shows the chip (copy
- * code, fill the promo field when one is found). It never submits. When place-order is pressed with one of those codes in
- * the promo field, it tells the background, which marks the voucher used. Work happens only on
- * the watcher's readings and on scroll/resize while the chip is shown: no timers.
+ * code, fill the promo field when one is found). It never submits. When place-order is pressed
+ * with one of those codes in the promo field, it tells the background, which marks the voucher
+ * used. Work happens only on the watcher's readings and on scroll/resize while the chip is
+ * shown: no timers.
  */
 export function voucherReminder(win: Window & typeof globalThis, options: ReminderOptions): Reminder {
   const doc = win.document;
@@ -123,12 +112,12 @@ export function voucherReminder(win: Window & typeof globalThis, options: Remind
       hide();
     },
     onAnswer(reading, answer) {
-      if (reading.page !== 'checkout') return;
-      const text = asChipText(answer);
+      if (reading.page !== 'checkout' || !answer.ok) return;
+      const text = answer.chipText;
       // A language chosen since the chip was built: build it again in that language.
       if (text?.locale !== chipText?.locale) hide();
       chipText = text;
-      vouchers = asVouchers(answer);
+      vouchers = answer.vouchers ?? [];
       render();
     },
     onOrderPlaced(reading) {
@@ -137,7 +126,7 @@ export function voucherReminder(win: Window & typeof globalThis, options: Remind
       const voucher = vouchers.find((x) => x.code.toUpperCase() === typed.toUpperCase());
       if (!voucher) return;
       vouchers = vouchers.filter((x) => x !== voucher);
-      void options.send({ type: 'voucher-used', platform: reading.platform, code: voucher.code }).catch(() => undefined);
+      void send(options.transport, { type: 'voucher-used', platform: reading.platform, code: voucher.code }).catch(() => undefined);
       render();
     },
     stop() {
