@@ -1,9 +1,10 @@
 import { browser } from 'wxt/browser';
 import { refreshBadge } from '../src/background/badge';
 import { forgetTab, handleMessage, type FlowDeps } from '../src/background/checkout-flow';
+import { checkoutInjector, watchingProbe } from '../src/background/injection';
 import { hashOrderRef } from '../src/background/order-key';
 import { handlePageRequest, isExtensionPage, type PageRequestDeps } from '../src/background/page-requests';
-import { refreshLinks } from '../src/background/registration';
+import { CHECKOUT_SCRIPT, refreshLinks } from '../src/background/registration';
 import { ledger } from '../src/ledger/db';
 import { saltOnce } from '../src/background/salt';
 import { packagedMessages } from '../src/core/i18n';
@@ -53,6 +54,13 @@ export default defineBackground({
     });
 
     browser.tabs.onRemoved.addListener((tabId) => void forgetTab(deps, tabId));
+    // A linked platform's checkout and confirmation pages get the checkout script; no other page does.
+    const scripting = {
+      watching: async (tabId: number) => (await browser.scripting.executeScript({ target: { tabId }, func: watchingProbe }))[0]?.result === true,
+      inject: (tabId: number) => browser.scripting.executeScript({ target: { tabId }, files: [`/${CHECKOUT_SCRIPT}` as const] }),
+    };
+    const inject = checkoutInjector(scripting, deps.db.subAccounts, deps.log);
+    browser.tabs.onUpdated.addListener((tabId, change, tab) => void inject(tabId, change, tab));
 
     const links = (adopt: 'all' | readonly string[] | 'none') =>
       refreshLinks(browser, deps.db.subAccounts, deps.exclusive, { adopt, now: Date.now() }).catch((e: unknown) =>

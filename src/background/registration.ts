@@ -1,4 +1,5 @@
 import type { SubAccount } from '../ledger/db';
+import { customHost } from '../core/ids';
 import { originPatterns } from '../platforms/hosts';
 import { grants, linkOrigins } from '../platforms/links';
 import { PLATFORMS } from '../platforms/index';
@@ -72,10 +73,14 @@ export async function adoptGranted(
 
 /**
  * Makes the registered content scripts match the active links exactly: the checkout script
- * runs on linked, granted sub-accounts and nowhere else. Returns the registered ids.
+ * runs on every page of a shop added by its address (only its pages' content can tell a
+ * checkout there) and nowhere else. A platform's pages get it from the background, injected at
+ * its checkout and confirmation addresses only (src/background/injection.ts). Returns the
+ * registered ids.
  */
 export async function syncRegistrations(api: RegistrationApi, store: LinkStore): Promise<string[]> {
-  const wanted = new Map((await activeLinks(api, store)).map((id) => [scriptId(id), linkOrigins(id)!]));
+  const custom = (await activeLinks(api, store)).filter((id) => customHost(id) !== undefined);
+  const wanted = new Map(custom.map((id) => [scriptId(id), linkOrigins(id)!]));
   const existing = await api.scripting.getRegisteredContentScripts();
   const stale = existing
     .filter((s) => s.id.startsWith('checkout-'))

@@ -1,12 +1,12 @@
 import type { LedgerDb } from '../ledger/db';
-import type { ChipText, ChipVoucher, Message, VoucherReply } from '../messaging/protocol';
+import type { CheckoutReply, ChipText, ChipVoucher, Message, VoucherReply } from '../messaging/protocol';
 import { isLocale, LANGUAGE_SETTING, type Locale, type Messages } from '../core/i18n';
 import { markVoucherUsed, vouchersForCheckout } from '../rewards/vouchers';
 
-export type VoucherMessage = Extract<Message, { type: 'vouchers-wanted' | 'voucher-used' }>;
+export type VoucherMessage = Extract<Message, { type: 'voucher-used' }>;
 
 export function isVoucherMessage(message: Message): message is VoucherMessage {
-  return message.type === 'vouchers-wanted' || message.type === 'voucher-used';
+  return message.type === 'voucher-used';
 }
 
 /** The chip's strings in the language chosen in Options; none when the browser's is used or they cannot be read. */
@@ -22,25 +22,26 @@ async function chipText(db: LedgerDb, messagesOf: (locale: Locale) => Promise<Me
 }
 
 /**
- * The background's answer to a checkout page's voucher messages (sender already checked):
- * the unused vouchers for its platform (codes only go to that platform's own pages) with the
- * chip's strings in the chosen language, or the voucher a placed order used.
+ * What the background adds to its answer to a checkout's reading (sender already checked): the
+ * unused vouchers for its platform (codes only go to that platform's own pages), with the
+ * chip's strings in the chosen language.
  */
-export async function handleVoucherMessage(
+export async function checkoutVouchers(
   db: LedgerDb,
-  message: VoucherMessage,
+  platform: string,
   now: number,
   messagesOf: (locale: Locale) => Promise<Messages>,
-): Promise<VoucherReply> {
-  if (message.type === 'voucher-used') {
-    const used = await markVoucherUsed(db, message.platform, message.code, now);
-    return { ok: true, used: used ? 1 : 0 };
-  }
-  const vouchers = await vouchersForCheckout(db, message.platform, now);
+): Promise<Pick<CheckoutReply, 'vouchers' | 'chipText'>> {
+  const vouchers = await vouchersForCheckout(db, platform, now);
   const text = vouchers.length ? await chipText(db, messagesOf) : undefined;
   return {
-    ok: true,
     vouchers: vouchers.map((x): ChipVoucher => ({ code: x.code, expiresAt: x.expiresAt, ...(x.title ? { title: x.title } : {}) })),
     ...(text ? { chipText: text } : {}),
   };
+}
+
+/** The background's answer to 'voucher-used' (sender already checked): how many vouchers became used. */
+export async function handleVoucherMessage(db: LedgerDb, message: VoucherMessage, now: number): Promise<VoucherReply> {
+  const used = await markVoucherUsed(db, message.platform, message.code, now);
+  return { ok: true, used: used ? 1 : 0 };
 }

@@ -1,6 +1,6 @@
 import { placeOrderButton } from '../detect/place-order';
 import type { PageReading } from '../core/kinds';
-import { send, type ChipText, type ChipVoucher, type Transport } from '../messaging/protocol';
+import { send, type ChipText, type ChipVoucher, type ReplyTo, type Transport } from '../messaging/protocol';
 import { formatMessage } from '../core/i18n';
 import { createChip, placeChip, type Chip, type Text } from './chip';
 import { fillPromoField, findPromoField } from './promo';
@@ -16,8 +16,10 @@ export interface ReminderOptions {
 }
 
 export interface Reminder {
-  /** called with every reading the checkout watcher makes (after the DOM settles) */
+  /** called with every reading the checkout watcher makes */
   onReading(reading: PageReading | null): void;
+  /** called with the background's answer to a reading: a checkout's carries the unused vouchers */
+  onAnswer(reading: PageReading, answer: ReplyTo<'page-read'>): void;
   /** called when the shopper presses place-order on a checkout */
   onOrderPlaced(reading: PageReading): void;
   stop(): void;
@@ -34,21 +36,20 @@ const textIn =
   };
 
 /**
- * The checkout reminder: on a checkout page it asks the background once which unused vouchers
- * the user holds for the platform; if any, it shows the chip (copy code, fill the promo field
- * when one is found). It never submits. When place-order is pressed with one of those codes in
- * the promo field, it tells the background, which marks the voucher used. Work happens only on
- * the watcher's readings and on scroll/resize while the chip is shown: no timers of its own.
+ * The checkout reminder: the background answers a checkout's reading with the unused vouchers
+ * the user holds for the platform (no message of its own); if any, it shows the chip (copy
+ * code, fill the promo field when one is found). It never submits. When place-order is pressed
+ * with one of those codes in the promo field, it tells the background, which marks the voucher
+ * used. Work happens only on the watcher's readings and on scroll/resize while the chip is
+ * shown: no timers.
  */
 export function voucherReminder(win: Window & typeof globalThis, options: ReminderOptions): Reminder {
   const doc = win.document;
-  let asked: string | undefined;
   let vouchers: ChipVoucher[] = [];
   let chipText: ChipText | undefined;
   let chip: Chip | undefined;
   let shownKey = '';
   let dismissed = false;
-  let frame: number | undefined;
 
   const placeOrder = (): Element | null => {
     for (const b of Array.from(doc.querySelectorAll(BUTTONS))) if (placeOrderButton(b)) return b;
@@ -56,16 +57,13 @@ export function voucherReminder(win: Window & typeof globalThis, options: Remind
   };
 
   const place = () => {
-    frame = undefined;
     if (!chip) return;
     const button = placeOrder();
     placeChip(chip.host, button ? button.getBoundingClientRect() : null, { width: win.innerWidth, height: win.innerHeight });
   };
-  const schedulePlace = () => {
-    if (chip && frame === undefined) frame = win.requestAnimationFrame(place);
-  };
-  options.ctx.addEventListener(win, 'scroll', schedulePlace, { passive: true, capture: true });
-  options.ctx.addEventListener(win, 'resize', schedulePlace, { passive: true });
+  // Scroll and resize events come at most once a frame already: placing there needs no timer.
+  options.ctx.addEventListener(win, 'scroll', place, { passive: true, capture: true });
+  options.ctx.addEventListener(win, 'resize', place, { passive: true });
 
   const hide = () => {
     chip?.remove();
@@ -106,29 +104,20 @@ export function voucherReminder(win: Window & typeof globalThis, options: Remind
     place();
   };
 
-  const ask = (id: string) => {
-    asked = id;
-    void send(options.transport, { type: 'vouchers-wanted', platform: id })
-      .then((reply) => {
-        if (asked !== id || !reply.ok) return;
-        const text = reply.chipText;
-        // A language chosen since the chip was built: build it again in that language.
-        if (text?.locale !== chipText?.locale) hide();
-        chipText = text;
-        vouchers = reply.vouchers;
-        render();
-      })
-      .catch(() => undefined);
-  };
-
   return {
     onReading(reading) {
-      if (!reading || reading.page !== 'checkout') {
-        // Coming back to a checkout asks again: a voucher may have been redeemed or used meanwhile.
-        asked = undefined;
-        return hide();
-      }
-      if (asked !== reading.platform) return ask(reading.platform);
+      if (reading?.page === 'checkout') return render();
+      // Coming back to a checkout waits for its answer: a voucher may have been redeemed or used meanwhile.
+      vouchers = [];
+      hide();
+    },
+    onAnswer(reading, answer) {
+      if (reading.page !== 'checkout' || !answer.ok) return;
+      const text = answer.chipText;
+      // A language chosen since the chip was built: build it again in that language.
+      if (text?.locale !== chipText?.locale) hide();
+      chipText = text;
+      vouchers = answer.vouchers ?? [];
       render();
     },
     onOrderPlaced(reading) {
@@ -141,7 +130,6 @@ export function voucherReminder(win: Window & typeof globalThis, options: Remind
       render();
     },
     stop() {
-      if (frame !== undefined) win.cancelAnimationFrame(frame);
       hide();
     },
   };

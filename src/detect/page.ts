@@ -3,6 +3,7 @@ import type { Observation, PageReading, PageType } from '../core/kinds';
 import { saysOrderPlaced } from './choices';
 import { textOf } from './dom';
 
+/** Where a platform's checkout and confirmation pages are, by their address. */
 export interface PageRoutes {
   /** pathname (+ search) of checkout pages */
   checkout: RegExp;
@@ -27,6 +28,12 @@ export function pageType(url: URL, doc: Document, routes: PageRoutes): { page: P
   if (confirmed) return confirmed[1] ? { page: 'confirmation', ref: decodeURIComponent(confirmed[1]) } : { page: 'confirmation' };
   if (routes.checkout.test(path)) return { page: routes.confirmsInPlace && saysOrderPlaced(doc) ? 'confirmation' : 'checkout' };
   return { page: 'other' };
+}
+
+/** The page type by address alone (no document): where the checkout script has work. */
+export function routedPage(url: URL, routes: PageRoutes): PageType {
+  const path = url.pathname + url.search;
+  return routes.confirmation.test(path) ? 'confirmation' : routes.checkout.test(path) ? 'checkout' : 'other';
 }
 
 /** The order number shown in one known element, matched by `pattern` (its first group). */

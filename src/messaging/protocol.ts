@@ -33,7 +33,7 @@ const PageReadingSchema = v.strictObject({
 const DocumentAt = v.pipe(v.number(), v.finite(), v.minValue(0));
 
 export const MessageSchema = v.variant('type', [
-  /** what the content script currently reads on a checkout or confirmation page */
+  /** what the content script currently reads on a checkout or confirmation page (a checkout's answer carries its vouchers) */
   v.strictObject({ type: v.literal('page-read'), reading: PageReadingSchema, documentAt: DocumentAt }),
   /** the shopper pressed the place-order button; `reading` is the checkout as it was then */
   v.strictObject({ type: v.literal('order-placed'), reading: PageReadingSchema, documentAt: DocumentAt }),
@@ -43,13 +43,17 @@ export const MessageSchema = v.variant('type', [
     platform: PlatformId,
     linkedAs: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(64), v.regex(/^[^\p{Cc}]+$/u)),
   }),
-  /** a checkout page asks which unused vouchers the user holds for its platform (for the voucher chip) */
-  v.strictObject({ type: v.literal('vouchers-wanted'), platform: PlatformId }),
   /** the order was placed with this code in the promo field: the matching voucher becomes used */
   v.strictObject({ type: v.literal('voucher-used'), platform: PlatformId, code: v.pipe(v.string(), v.trim(), v.regex(CODE_PATTERN)) }),
 ]);
 
 export type Message = v.InferOutput<typeof MessageSchema>;
+
+/**
+ * The global the checkout script sets in its isolated world while it watches a page; the
+ * background looks for it before injecting the script again (src/background/injection.ts).
+ */
+export const WATCHING_FLAG = 'carbonCheckoutWatching';
 
 /**
  * Requests from the extension's own pages to the background, which alone registers the
@@ -77,11 +81,21 @@ const ChipTextSchema = v.object({ locale: v.picklist(LOCALES), messages: v.recor
 
 /** What the background answers to each request; a reply is parsed with its schema before use. */
 const ReplySchemas = {
-  'page-read': Recorded,
+  /**
+   * One message per reading: a checkout's answer also carries the unused vouchers for the
+   * platform, with the chip's strings when a language is chosen in Options (malformed strings: the browser's)
+   */
+  'page-read': v.union([
+    v.strictObject({
+      ok: v.literal(true),
+      recorded: v.pipe(v.number(), v.integer(), v.minValue(0)),
+      vouchers: v.optional(v.array(ChipVoucherSchema)),
+      chipText: v.optional(v.fallback(v.optional(ChipTextSchema), undefined)),
+    }),
+    Failure,
+  ]),
   'order-placed': Recorded,
   'identity-seen': Recorded,
-  /** the unused vouchers for the platform, with the chip's strings when a language is chosen in Options (malformed strings: the browser's) */
-  'vouchers-wanted': v.union([v.strictObject({ ok: v.literal(true), vouchers: v.array(ChipVoucherSchema), chipText: v.optional(v.fallback(v.optional(ChipTextSchema), undefined)) }), Failure]),
   /** how many vouchers became used */
   'voucher-used': v.union([v.strictObject({ ok: v.literal(true), used: v.pipe(v.number(), v.integer(), v.minValue(0)) }), Failure]),
   'popup-opened': Done,
@@ -89,8 +103,10 @@ const ReplySchemas = {
 } satisfies Record<Request['type'], v.GenericSchema>;
 
 export type ReplyTo<T extends Request['type']> = v.InferOutput<(typeof ReplySchemas)[T]>;
-export type Reply = ReplyTo<'page-read'>;
-export type VoucherReply = ReplyTo<'vouchers-wanted'> | ReplyTo<'voucher-used'>;
+export type Reply = ReplyTo<'order-placed'>;
+/** The answer to a checkout's reading: the reading's own, and the vouchers for the chip. */
+export type CheckoutReply = Extract<ReplyTo<'page-read'>, { ok: true }>;
+export type VoucherReply = ReplyTo<'voucher-used'>;
 /** A voucher as the checkout chip shows it. */
 export type ChipVoucher = v.InferOutput<typeof ChipVoucherSchema>;
 /**

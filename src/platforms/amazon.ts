@@ -14,13 +14,14 @@ export const amazon: Platform = {
   category: 'marketplace',
   hosts: ['amazon.com', 'amazon.co.uk', 'amazon.de', 'amazon.co.jp'],
   kinds: ['slow-shipping', 'consolidated-shipping', 'pickup-point', 'unattended-delivery'],
+  routes: {
+    checkout: /^\/(?:gp\/buy\/|checkout\/)/,
+    confirmation: /^\/(?:gp\/buy\/thankyou\/|checkout\/(?:[^?]*\/)?thankyou\b)(?:.*[?&]purchaseId=(\d{3}-\d{7}-\d{7}))?/,
+  },
   detect(url, doc) {
     return readPage(url, doc, {
       platform: this,
-      routes: {
-        checkout: /^\/(?:gp\/buy\/|checkout\/)/,
-        confirmation: /^\/(?:gp\/buy\/thankyou\/|checkout\/(?:[^?]*\/)?thankyou\b)(?:.*[?&]purchaseId=(\d{3}-\d{7}-\d{7}))?/,
-      },
+      routes: this.routes,
       read: (d) => readChoices(d, { kinds: this.kinds }),
       ref: (d) => refShown(d, '[data-testid=order-number], #orderId, .order-number', /\d{3}-\d{7}-\d{7}/),
     });

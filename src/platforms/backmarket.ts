@@ -13,13 +13,14 @@ export const backmarket: Platform = {
   category: 'second-hand',
   hosts: ['backmarket.com', 'backmarket.co.uk', 'backmarket.fr', 'backmarket.de', 'backmarket.es', 'backmarket.it'],
   kinds: ['second-hand'],
+  routes: {
+    checkout: /^\/(?:[a-z]{2}-[a-z]{2}\/)?checkout\/(?:cart|shipping|payment|summary)\b/,
+    confirmation: /^\/(?:[a-z]{2}-[a-z]{2}\/)?checkout\/confirmation\b/,
+  },
   detect(url, doc) {
     return readPage(url, doc, {
       platform: this,
-      routes: {
-        checkout: /^\/(?:[a-z]{2}-[a-z]{2}\/)?checkout\/(?:cart|shipping|payment|summary)\b/,
-        confirmation: /^\/(?:[a-z]{2}-[a-z]{2}\/)?checkout\/confirmation\b/,
-      },
+      routes: this.routes,
       read: (d) => {
         const used = readSecondHand(d, { items: '[data-qa=checkout-product-title], [data-test=product-title]', alwaysUsed: true });
         return used ? [used] : [];

@@ -13,10 +13,11 @@ export const cainiao: Platform = {
   category: 'logistics',
   hosts: ['cainiao.com'],
   kinds: ['pickup-point', 'packaging-return'],
+  routes: { checkout: /^\/(?:guoguo\/)?send\b(?!\/success)/, confirmation: /^\/(?:guoguo\/)?send\/success\b.*[?&]orderId=(\w+)/ },
   detect(url, doc) {
     return readPage(url, doc, {
       platform: this,
-      routes: { checkout: /^\/(?:guoguo\/)?send\b(?!\/success)/, confirmation: /^\/(?:guoguo\/)?send\/success\b.*[?&]orderId=(\w+)/ },
+      routes: this.routes,
       read: (d) => readChoices(d, { kinds: this.kinds }),
     });
   },

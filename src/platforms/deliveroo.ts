@@ -13,10 +13,11 @@ export const deliveroo: Platform = {
   category: 'food-delivery',
   hosts: ['deliveroo.co.uk', 'deliveroo.ie', 'deliveroo.fr', 'deliveroo.be', 'deliveroo.it', 'deliveroo.ae', 'deliveroo.com.sg', 'deliveroo.hk'],
   kinds: ['no-cutlery'],
+  routes: { checkout: /^\/(?:[a-z]{2}\/)?(?:basket|checkout)\b/, confirmation: /^\/(?:[a-z]{2}\/)?orders\/(\d+)\/status/ },
   detect(url, doc) {
     return readPage(url, doc, {
       platform: this,
-      routes: { checkout: /^\/(?:[a-z]{2}\/)?(?:basket|checkout)\b/, confirmation: /^\/(?:[a-z]{2}\/)?orders\/(\d+)\/status/ },
+      routes: this.routes,
       read: (d) => readChoices(d, { kinds: this.kinds }),
     });
   },

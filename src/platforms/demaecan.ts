@@ -13,10 +13,11 @@ export const demaecan: Platform = {
   category: 'food-delivery',
   hosts: ['demae-can.com'],
   kinds: ['no-cutlery', 'unattended-delivery'],
+  routes: { checkout: /^\/order\/(?:confirm|input)\b/, confirmation: /^\/order\/(?:complete|thanks)\b/ },
   detect(url, doc) {
     return readPage(url, doc, {
       platform: this,
-      routes: { checkout: /^\/order\/(?:confirm|input)\b/, confirmation: /^\/order\/(?:complete|thanks)\b/ },
+      routes: this.routes,
       read: (d) => readChoices(d, { kinds: this.kinds }),
       ref: (d) => refShown(d, '[data-testid=order-number], .order-number', /(\d[\d-]{5,})/),
     });

@@ -13,10 +13,11 @@ export const doordash: Platform = {
   category: 'food-delivery',
   hosts: ['doordash.com'],
   kinds: ['no-cutlery', 'reusable-packaging'],
+  routes: { checkout: /^\/consumer\/checkout\b/, confirmation: /^\/orders\/([0-9a-f-]{8,})/i },
   detect(url, doc) {
     return readPage(url, doc, {
       platform: this,
-      routes: { checkout: /^\/consumer\/checkout\b/, confirmation: /^\/orders\/([0-9a-f-]{8,})/i },
+      routes: this.routes,
       read: (d) => readChoices(d, { kinds: this.kinds }),
     });
   },

@@ -16,10 +16,11 @@ export const ebay: Platform = {
   category: 'second-hand',
   hosts: ['ebay.com', 'ebay.co.uk', 'ebay.de', 'ebay.fr', 'ebay.es'],
   kinds: ['second-hand', 'pickup-point'],
+  routes: { checkout: /^\/(?:rxo|rgxo)\b(?!.*[?&]status=success)/, confirmation: /^\/(?:rxo|rgxo)\b.*[?&]status=success/ },
   detect(url, doc) {
     return readPage(url, doc, {
       platform: this,
-      routes: { checkout: /^\/(?:rxo|rgxo)\b(?!.*[?&]status=success)/, confirmation: /^\/(?:rxo|rgxo)\b.*[?&]status=success/ },
+      routes: this.routes,
       read: (d) => {
         const used = readSecondHand(d, { items: '[data-test-id=CART_DETAILS_ITEM_CARD], .cart-bucket-lineitem' });
         const choices: Observation[] = readChoices(d, { kinds: PICKUP });

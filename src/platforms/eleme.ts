@@ -12,10 +12,11 @@ export const eleme: Platform = {
   category: 'food-delivery',
   hosts: ['ele.me'],
   kinds: ['no-cutlery'],
+  routes: { checkout: /^\/(?:h5\/)?(?:checkout|order\/confirm)\b/, confirmation: /^\/(?:h5\/)?order\/(?:detail|success)\b.*[?&]order_?id=(\d+)/i },
   detect(url, doc) {
     return readPage(url, doc, {
       platform: this,
-      routes: { checkout: /^\/(?:h5\/)?(?:checkout|order\/confirm)\b/, confirmation: /^\/(?:h5\/)?order\/(?:detail|success)\b.*[?&]order_?id=(\d+)/i },
+      routes: this.routes,
       read: (d) => readChoices(d, { kinds: this.kinds }),
     });
   },

@@ -14,10 +14,11 @@ export const instacart: Platform = {
   category: 'grocery',
   hosts: ['instacart.com', 'instacart.ca'],
   kinds: ['no-plastic-bag', 'green-delivery-slot', 'unattended-delivery'],
+  routes: { checkout: /^\/store\/checkout\b/, confirmation: /^\/store\/orders\/(\d+)/, confirmsInPlace: true },
   detect(url, doc) {
     return readPage(url, doc, {
       platform: this,
-      routes: { checkout: /^\/store\/checkout\b/, confirmation: /^\/store\/orders\/(\d+)/, confirmsInPlace: true },
+      routes: this.routes,
       read: (d) => readChoices(d, { kinds: this.kinds }),
     });
   },

@@ -19,13 +19,14 @@ export const jd: Platform = {
   category: 'marketplace',
   hosts: ['jd.com'],
   kinds: ['e-invoice', 'reusable-packaging', 'consolidated-shipping', 'pickup-point'],
+  routes: {
+    checkout: /^\/shopping\/order\/getOrderInfo\b/,
+    confirmation: /^\/(?:cashier\/index\.action|success\/[^?]*|order\/success[^?]*)\?(?:.*&)?orderId=(\d+)/,
+  },
   detect(url, doc) {
     return readPage(url, doc, {
       platform: this,
-      routes: {
-        checkout: /^\/shopping\/order\/getOrderInfo\b/,
-        confirmation: /^\/(?:cashier\/index\.action|success\/[^?]*|order\/success[^?]*)\?(?:.*&)?orderId=(\d+)/,
-      },
+      routes: this.routes,
       read: (d) => {
         const options = { kinds: this.kinds, hiddenClass: HIDE };
         const stated = readStatedChoices(d, '#part-inv, li.mode-tab-item.curr', options);

@@ -12,13 +12,14 @@ export const meituan: Platform = {
   category: 'food-delivery',
   hosts: ['meituan.com'],
   kinds: ['no-cutlery'],
+  routes: {
+    checkout: /^\/(?:waimai\/)?order\/(?:confirm|submit)\b/,
+    confirmation: /^\/(?:waimai\/)?order\/(?:detail|status)\b.*[?&](?:orderViewId|order_id)=(\d+)/,
+  },
   detect(url, doc) {
     return readPage(url, doc, {
       platform: this,
-      routes: {
-        checkout: /^\/(?:waimai\/)?order\/(?:confirm|submit)\b/,
-        confirmation: /^\/(?:waimai\/)?order\/(?:detail|status)\b.*[?&](?:orderViewId|order_id)=(\d+)/,
-      },
+      routes: this.routes,
       read: (d) => readChoices(d, { kinds: this.kinds }),
     });
   },

@@ -16,10 +16,11 @@ export const mercari: Platform = {
   category: 'second-hand',
   hosts: ['mercari.com'],
   kinds: ['second-hand', 'pickup-point'],
+  routes: { checkout: /^\/(?:us\/)?purchase\/m\d+/, confirmation: /^\/(?:us\/)?transaction\/(m\d+)/ },
   detect(url, doc) {
     return readPage(url, doc, {
       platform: this,
-      routes: { checkout: /^\/(?:us\/)?purchase\/m\d+/, confirmation: /^\/(?:us\/)?transaction\/(m\d+)/ },
+      routes: this.routes,
       read: (d) => {
         const used = readSecondHand(d, { items: '[data-testid=checkout-item-name], [data-testid=item-name]', alwaysUsed: true });
         const choices: Observation[] = readChoices(d, { kinds: PICKUP });

@@ -14,10 +14,11 @@ export const rakuten: Platform = {
   category: 'marketplace',
   hosts: ['rakuten.co.jp'],
   kinds: ['unattended-delivery', 'pickup-point', 'consolidated-shipping'],
+  routes: { checkout: /^\/rms\/mall\/bs\/(?:confirm|cart)/, confirmation: /^\/rms\/mall\/bs\/(?:complete|thanks)/ },
   detect(url, doc) {
     return readPage(url, doc, {
       platform: this,
-      routes: { checkout: /^\/rms\/mall\/bs\/(?:confirm|cart)/, confirmation: /^\/rms\/mall\/bs\/(?:complete|thanks)/ },
+      routes: this.routes,
       read: (d) => readChoices(d, { kinds: this.kinds }),
       ref: (d) => refShown(d, '[data-testid=order-number], .order-number', /\d{6}-\d{8}-\d{6,10}/),
     });

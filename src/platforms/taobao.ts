@@ -14,13 +14,14 @@ export const taobao: Platform = {
   category: 'marketplace',
   hosts: ['taobao.com'],
   kinds: ['e-invoice', 'pickup-point'],
+  routes: {
+    checkout: /^\/auction\/(?:buy_now\.jhtml|confirm_order\.htm|order\/confirm_order\.htm)/,
+    confirmation: /^\/trade\/pay_success\.htm\b.*[?&]biz_order_id=(\d+)/,
+  },
   detect(url, doc) {
     return readPage(url, doc, {
       platform: this,
-      routes: {
-        checkout: /^\/auction\/(?:buy_now\.jhtml|confirm_order\.htm|order\/confirm_order\.htm)/,
-        confirmation: /^\/trade\/pay_success\.htm\b.*[?&]biz_order_id=(\d+)/,
-      },
+      routes: this.routes,
       read: (d) => readChoices(d, { kinds: this.kinds }),
     });
   },

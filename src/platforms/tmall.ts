@@ -13,10 +13,11 @@ export const tmall: Platform = {
   category: 'marketplace',
   hosts: ['tmall.com'],
   kinds: ['e-invoice', 'no-plastic-bag'],
+  routes: { checkout: /^\/order\/confirm_order\.htm/, confirmation: /^\/trade\/pay_success\.htm\b.*[?&]biz_order_id=(\d+)/ },
   detect(url, doc) {
     return readPage(url, doc, {
       platform: this,
-      routes: { checkout: /^\/order\/confirm_order\.htm/, confirmation: /^\/trade\/pay_success\.htm\b.*[?&]biz_order_id=(\d+)/ },
+      routes: this.routes,
       read: (d) => readChoices(d, { kinds: this.kinds }),
     });
   },

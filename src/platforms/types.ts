@@ -1,4 +1,5 @@
 import type { Category, ChoiceKind, PageReading } from '../core/kinds';
+import type { PageRoutes } from '../detect/page';
 
 /** What one platform file declares: where it runs and how to read its pages. */
 export interface Platform {
@@ -8,6 +9,8 @@ export interface Platform {
   /** host names the platform owns; subdomains of each are owned too */
   hosts: readonly string[];
   kinds: readonly ChoiceKind[];
+  /** its checkout and confirmation addresses: the background injects the checkout script there only */
+  routes: PageRoutes;
   /** Pure and synchronous: reads the page as a person would. */
   detect(url: URL, doc: Document): Omit<PageReading, 'platform'>;
   /**

@@ -13,10 +13,11 @@ export const ubereats: Platform = {
   category: 'food-delivery',
   hosts: ['ubereats.com'],
   kinds: ['no-cutlery'],
+  routes: { checkout: /^\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?checkout\b/, confirmation: /^\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?orders\/([0-9a-f-]{8,})/i },
   detect(url, doc) {
     return readPage(url, doc, {
       platform: this,
-      routes: { checkout: /^\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?checkout\b/, confirmation: /^\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?orders\/([0-9a-f-]{8,})/i },
+      routes: this.routes,
       read: (d) => readChoices(d, { kinds: this.kinds }),
     });
   },

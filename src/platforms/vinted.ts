@@ -16,10 +16,11 @@ export const vinted: Platform = {
   category: 'second-hand',
   hosts: ['vinted.com', 'vinted.co.uk', 'vinted.fr', 'vinted.de', 'vinted.es', 'vinted.it', 'vinted.nl', 'vinted.be'],
   kinds: ['second-hand', 'pickup-point'],
+  routes: { checkout: /^\/checkout\b/, confirmation: /^\/checkout\/success\b.*[?&]transaction_id=(\d+)/ },
   detect(url, doc) {
     return readPage(url, doc, {
       platform: this,
-      routes: { checkout: /^\/checkout\b/, confirmation: /^\/checkout\/success\b.*[?&]transaction_id=(\d+)/ },
+      routes: this.routes,
       read: (d) => {
         const used = readSecondHand(d, { items: '[data-testid=checkout-item-title], [data-testid=item-summary-title]', alwaysUsed: true });
         const choices: Observation[] = readChoices(d, { kinds: PICKUP });

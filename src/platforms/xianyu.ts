@@ -13,10 +13,11 @@ export const xianyu: Platform = {
   category: 'second-hand',
   hosts: ['goofish.com'],
   kinds: ['second-hand'],
+  routes: { checkout: /^\/create-order\b/, confirmation: /^\/order-detail\b.*[?&]orderId=(\d+)/ },
   detect(url, doc) {
     return readPage(url, doc, {
       platform: this,
-      routes: { checkout: /^\/create-order\b/, confirmation: /^\/order-detail\b.*[?&]orderId=(\d+)/ },
+      routes: this.routes,
       read: (d) => {
         const used = readSecondHand(d, { items: '[data-testid=order-item-title]', alwaysUsed: true });
         return used ? [used] : [];
