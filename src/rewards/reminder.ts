@@ -1,4 +1,4 @@
-import { placeOrderButton } from '../detect/place-order';
+import { findPlaceOrderButton } from '../detect/place-order';
 import type { ChipText, ChipVoucher, Message, PageReading } from '../messaging/protocol';
 import { formatMessage, isLocale, type MessageEntry } from '../ui/i18n';
 import { createChip, placeChip, type Chip, type Text } from './chip';
@@ -21,8 +21,6 @@ export interface Reminder {
   onOrderPlaced(reading: PageReading): void;
   stop(): void;
 }
-
-const BUTTONS = 'button, [role=button], input[type=submit], input[type=button]';
 
 function asVouchers(reply: unknown): ChipVoucher[] {
   const vouchers = (reply as { vouchers?: unknown } | null)?.vouchers;
@@ -62,15 +60,10 @@ export function voucherReminder(win: Window & typeof globalThis, options: Remind
   let dismissed = false;
   let frame: number | undefined;
 
-  const placeOrder = (): Element | null => {
-    for (const b of Array.from(doc.querySelectorAll(BUTTONS))) if (placeOrderButton(b)) return b;
-    return null;
-  };
-
   const place = () => {
     frame = undefined;
     if (!chip) return;
-    const button = placeOrder();
+    const button = findPlaceOrderButton(doc);
     placeChip(chip.host, button ? button.getBoundingClientRect() : null, { width: win.innerWidth, height: win.innerHeight });
   };
   const schedulePlace = () => {
