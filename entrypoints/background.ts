@@ -15,6 +15,7 @@ export default defineBackground({
       db: ledger(),
       session: browser.storage.session,
       extensionId: browser.runtime.id,
+      extensionUrl: browser.runtime.getURL('/'),
       now: () => Date.now(),
       orderKey: async (platform, ref) => hashOrderRef(await salt(), platform, ref),
       newCheckoutId: () => crypto.randomUUID(),

@@ -40,6 +40,8 @@ export function watchCheckout(win: Window & typeof globalThis, ctx: WatchContext
   let lastSent = '';
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
+  /** the platform whose place-order button the shopper pressed in this document, until the page leaves the checkout */
+  let pressedOn: string | undefined;
 
   const read = (): PageReading | null => {
     const url = new URL(win.location.href);
@@ -68,6 +70,11 @@ export function watchCheckout(win: Window & typeof globalThis, ctx: WatchContext
     const reading = read();
     lastPage = reading?.page;
     options.onReading?.(reading);
+    if (pressedOn && reading?.page !== 'checkout') {
+      // A single-page shop moved on from the checkout after the press: that press placed the order.
+      if (reading?.page !== 'confirmation') void options.send({ type: 'checkout-left', platform: pressedOn, documentAt }).catch(() => undefined);
+      pressedOn = undefined;
+    }
     if (!reading || reading.page === 'other') return;
     reportIdentity(reading.platform);
     const signature = JSON.stringify(reading);
@@ -107,6 +114,7 @@ export function watchCheckout(win: Window & typeof globalThis, ctx: WatchContext
       if (!placeOrderButton(event.target)) return schedule();
       const reading = read();
       if (reading?.page !== 'checkout') return;
+      pressedOn = reading.platform;
       void options.send({ type: 'order-placed', reading, documentAt }).catch(() => undefined);
       options.onOrderPlaced?.(reading);
     },

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { CHOICE_KINDS } from '../platforms/types';
+import { CHOICE_KINDS, type ChoiceKind } from '../platforms/types';
 import { CODE_PATTERN } from '../rewards/code';
 import type { Locale, Messages } from '../ui/i18n';
 
@@ -46,12 +46,39 @@ export const MessageSchema = v.variant('type', [
   v.strictObject({ type: v.literal('vouchers-wanted'), platform: PlatformId }),
   /** the order was placed with this code in the promo field: the matching voucher becomes used */
   v.strictObject({ type: v.literal('voucher-used'), platform: PlatformId, code: v.pipe(v.string(), v.trim(), v.regex(CODE_PATTERN)) }),
+  // Confirm order (issue 16): an order rests on a trusted press, or on the shopper's answer in the popup.
+  /** after a trusted place-order press, the same page left the checkout without a confirmation (single-page shops) */
+  v.strictObject({ type: v.literal('checkout-left'), platform: PlatformId, documentAt: DocumentAt }),
+  /** the popup asks which confirmations came with no press seen ("Did you place this order?") */
+  v.strictObject({ type: v.literal('order-offers-wanted') }),
+  /** the shopper's answer in the popup: yes records that checkout as an order, no forgets it */
+  v.strictObject({ type: v.literal('order-offer-answered'), offerId: v.pipe(v.string(), v.minLength(1), v.maxLength(64)), placed: v.boolean() }),
 ]);
 
 export type Message = v.InferOutput<typeof MessageSchema>;
 export type PageReading = v.InferOutput<typeof PageReadingSchema>;
 
 export type Reply = { ok: true; recorded: number } | { ok: false; reason: string };
+
+/** A confirmation seen with no place-order press, offered to the shopper in the popup. */
+export interface OrderOffer {
+  id: string;
+  platform: string;
+  /** when the confirmation was seen */
+  at: number;
+  /** the choices the checkout showed, which a yes records */
+  choices: { kind: ChoiceKind; detail?: string }[];
+}
+
+/** The answer to 'order-offers-wanted'. */
+export type OffersReply = { ok: true; offers: OrderOffer[] } | { ok: false; reason: string };
+
+/** Messages only the extension's own pages may send: the shopper's decisions. */
+export type ShopperMessage = Extract<Message, { type: 'order-offers-wanted' | 'order-offer-answered' }>;
+
+export function isShopperMessage(message: Message): message is ShopperMessage {
+  return message.type === 'order-offers-wanted' || message.type === 'order-offer-answered';
+}
 
 /** A voucher as the checkout chip shows it. */
 export interface ChipVoucher {
@@ -87,7 +114,7 @@ export function parseMessage(value: unknown): ParseResult {
   return { ok: false, reason: `malformed message${path ? ` at ${path}` : ''}: ${issue.message}` };
 }
 
-/** The platform a message speaks for. */
-export function messagePlatform(message: Message): string {
+/** The platform a page's message speaks for. */
+export function messagePlatform(message: Exclude<Message, ShopperMessage>): string {
   return 'reading' in message ? message.reading.platform : message.platform;
 }

@@ -109,6 +109,7 @@ describe('voucher messages', () => {
       db,
       session: fakeBrowser.storage.session,
       extensionId: EXT,
+      extensionUrl: 'chrome-extension://carbon-account-test/',
       now: () => NOW,
       orderKey: async (_, ref) => ref,
       newCheckoutId: () => 'c',
