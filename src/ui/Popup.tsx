@@ -5,6 +5,7 @@ import { disputeAction, undoDispute } from '../ledger/disputes';
 import { mainAccount, points, recentActions, subAccounts, weeklyByCategory } from '../ledger/queries';
 import { rewardsFor, type Reward } from '../rewards/catalog';
 import { CatalogNotice, useActiveCatalog, VoucherList } from '../rewards/ui';
+import { ConfirmOrder } from './ConfirmOrder';
 import { t } from './i18n';
 import { MainAccount } from './MainAccount';
 import { RecentActions } from './RecentActions';
@@ -75,6 +76,7 @@ export function Popup({ db, locale, grants, onAccessChange, catalog, storageProb
           {t('storageFull', subAccountName(storageProblem.platform))}
         </p>
       )}
+      <ConfirmOrder locale={locale} />
       {account && <MainAccount total={account[0]} balance={account[1].balance} locale={locale} />}
       {linked && platformTotals && (
         <SubAccountList rows={linked.map((account) => ({ account, total: platformTotals.get(account.platform) }))} locale={locale} />
