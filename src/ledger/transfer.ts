@@ -1,9 +1,9 @@
 import * as v from 'valibot';
-import { METHODOLOGY_VERSION } from '../carbon/factors';
+import { factorFor, METHODOLOGY_VERSION, pointsFor } from '../carbon/factors';
 import { platformById } from '../platforms/index';
 import { CHOICE_KINDS } from '../platforms/types';
 import type { Action, LedgerDb, Voucher } from './db';
-import { DAILY_CAP_KEY, insertActions, storedIdentities } from './record';
+import { applyDailyCap, DAILY_CAP_KEY, insertActions, storedIdentities } from './record';
 import { categoryOfPlatform, EMPTY_TOTAL, REDEEMED_KEY } from './totals';
 
 /** Names the file as ours; `version` is the export format's, bumped when its shape changes. */
@@ -258,10 +258,27 @@ export async function previewImport(db: LedgerDb, text: string): Promise<ImportC
 }
 
 /**
+ * An imported action as the methodology scores it now: a file says what was chosen (kind,
+ * detail, when), never how much it is worth. 'capped' is decided again by the caps.
+ */
+function rescored(action: AccountExport['actions'][number]): Action {
+  const { grams } = factorFor(action.kind, action.detail);
+  return {
+    ...action,
+    grams: { ...grams },
+    points: pointsFor(grams.central),
+    methodologyVersion: METHODOLOGY_VERSION,
+    status: action.status === 'capped' ? 'active' : action.status,
+  };
+}
+
+/**
  * Merges an export into the account in one transaction: what is already stored (by the same
- * identities as recording) is kept as it is, the rest is added with the totals; imported
- * vouchers add their points to 'redeemed'. Importing the same file twice changes nothing. A file
- * with any problem is refused as a whole and nothing changes.
+ * identities as recording) is kept as it is, the rest is re-scored, passes the daily caps in
+ * the order it was recorded, and is added with the totals; imported vouchers add their points to
+ * 'redeemed' (the debits travel with the file). Importing restores, it never mints: the same
+ * file twice changes nothing, and no file can carry more points than its actions earn under the
+ * caps. A file with any problem is refused as a whole and nothing changes.
  */
 export async function importJson(db: LedgerDb, text: string): Promise<ImportResult> {
   const parsed = parseExport(text);
@@ -269,7 +286,9 @@ export async function importJson(db: LedgerDb, text: string): Promise<ImportResu
   const { data } = parsed;
   return db.transaction('rw', tables(db), async () => {
     const p = await plan(db, data, false);
-    p.actions = await insertActions(db, data.actions, false);
+    const actions = data.actions.map(rescored).sort((a, b) => a.committedAt - b.committedAt);
+    await applyDailyCap(db, actions);
+    p.actions = await insertActions(db, actions, false);
     if (p.vouchers.length) {
       await db.vouchers.bulkAdd(p.vouchers as Voucher[]);
       const row = (await db.totals.get(REDEEMED_KEY)) ?? EMPTY_TOTAL(REDEEMED_KEY);
