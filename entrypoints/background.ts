@@ -1,9 +1,10 @@
 import { browser } from 'wxt/browser';
 import { refreshBadge } from '../src/background/badge';
-import { forgetTab, handleMessage, type FlowDeps } from '../src/background/checkout-flow';
+import { forgetTab, type FlowDeps } from '../src/background/checkout-flow';
 import { checkoutInjector, watchingProbe } from '../src/background/injection';
 import { hashOrderRef } from '../src/background/order-key';
-import { handlePageRequest, isExtensionPage, type PageRequestDeps } from '../src/background/page-requests';
+import { type PageRequestDeps } from '../src/background/page-requests';
+import { route } from '../src/background/router';
 import { CHECKOUT_SCRIPT, refreshLinks } from '../src/background/registration';
 import { ledger } from '../src/ledger/db';
 import { saltOnce } from '../src/background/salt';
@@ -66,20 +67,17 @@ export default defineBackground({
       refreshLinks(browser, deps.db.subAccounts, deps.exclusive, { adopt, now: Date.now() }).catch((e: unknown) =>
         console.error('[carbon-account] registration', e),
       );
-    const pages: PageRequestDeps = { db: deps.db, action: browser.action, now: () => Date.now(), linksChanged: () => links('none') };
+    const pages: PageRequestDeps = { db: deps.db, action: browser.action, now: () => Date.now(), linksChanged: () => links('none'), offers: deps };
     const extensionOrigin = browser.runtime.getURL('/');
 
     browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
-      const reply = isExtensionPage(sender, browser.runtime.id, extensionOrigin)
-        ? handlePageRequest(message, pages)
-        : handleMessage(message, { id: sender.id, url: sender.url, tabId: sender.tab?.id, frameId: sender.frameId }, deps).then((reply) => {
-            if (reply.ok && 'recorded' in reply && reply.recorded > 0) {
-              void badge();
-              void pushSync();
-            }
-            return reply;
-          });
-      reply.then(sendResponse, (error: unknown) => sendResponse({ ok: false, reason: String(error) }));
+      route(message, { id: sender.id, url: sender.url, tabId: sender.tab?.id, frameId: sender.frameId }, { flow: deps, pages, extensionOrigin }).then((answer) => {
+        if (answer.ok && 'recorded' in answer && answer.recorded > 0) {
+          void badge();
+          void pushSync();
+        }
+        sendResponse(answer);
+      }, (error: unknown) => sendResponse({ ok: false, reason: String(error) }));
       return true;
     });
     browser.runtime.onInstalled.addListener(({ reason }) => {

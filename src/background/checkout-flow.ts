@@ -1,12 +1,21 @@
-import type { LedgerDb } from '../ledger/db';
-import { recordOrder } from '../ledger/record';
-import { messagePlatform, parseMessage, type CheckoutReply, type Message, type Reply, type VoucherReply } from '../messaging/protocol';
-import { checkoutVouchers, handleVoucherMessage, isVoucherMessage } from './voucher-messages';
+import type { Locale, Messages } from '../core/i18n';
 import { customHost, ownsHost } from '../core/ids';
+import type { PageReading } from '../core/kinds';
+import { messagePlatform, parseMessage, type CheckoutReply, type Message, type Reply, type VoucherReply } from '../messaging/protocol';
 import { STORAGE_PROBLEM_KEY, type StorageProblem } from '../messaging/storage-problem';
 import { platformById } from '../platforms/index';
-import type { Observation, PageReading } from '../core/kinds';
-import type { Locale, Messages } from '../core/i18n';
+import {
+  expired,
+  isLive,
+  offerKey,
+  pendingKey,
+  placedKey,
+  readKey,
+  type PendingCheckout,
+  type UnpressedConfirmation,
+} from './checkout-state';
+import { commitOrder, merged, recentPlacedOrder, rejoinOrder, type CommitDeps } from './commit';
+import { checkoutVouchers, handleVoucherMessage, isVoucherMessage } from './voucher-messages';
 
 /** What the browser tells us about who sent a message. */
 export interface SenderInfo {
@@ -16,20 +25,10 @@ export interface SenderInfo {
   frameId?: number;
 }
 
-/** The slice of `storage.session` the flow needs; it survives a service-worker restart. */
-export interface SessionStore {
-  get(key: string): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
-  remove(key: string | string[]): Promise<void>;
-}
+export type { SessionStore } from './checkout-state';
 
-export interface FlowDeps {
-  db: LedgerDb;
-  session: SessionStore;
+export interface FlowDeps extends CommitDeps {
   extensionId: string;
-  now(): number;
-  /** salted hash of an order reference */
-  orderKey(platform: string, ref: string): Promise<string>;
   newCheckoutId(): string;
   log(reason: string): void;
   /** runs `task` alone among tasks of the same name (navigator.locks in the browser) */
@@ -43,33 +42,6 @@ export function isQuotaError(error: unknown): boolean {
   const e = error as { name?: string; inner?: { name?: string } } | null;
   return e?.name === 'QuotaExceededError' || e?.inner?.name === 'QuotaExceededError';
 }
-
-type PendingObservation = Observation & { observedAt: number };
-
-/** Observations seen on one tab's checkout, waiting for the order to be placed. */
-interface PendingCheckout {
-  checkoutId: string;
-  observations: PendingObservation[];
-  /** set when place-order was pressed; the checkout stays pending until its confirmation */
-  placedAt?: number;
-}
-
-/** Remembers that a tab's order was recorded, so reloads and late confirmations reuse its key. */
-interface PlacedOrder {
-  orderKey: string;
-  checkoutId?: string;
-  at: number;
-  /** `documentAt` of the confirmation page that ended the checkout */
-  confirmedIn?: number;
-}
-
-/** How long a recorded order's key is reused for the same tab and platform. */
-const PLACED_ORDER_TTL_MS = 2 * 60 * 60 * 1000;
-/** After this long, a checkout whose place-order was pressed is taken to be a new one. */
-const PLACED_CHECKOUT_TTL_MS = 30 * 60 * 1000;
-
-const pendingKey = (tabId: number, platform: string) => `pending:${tabId}:${platform}`;
-const placedKey = (tabId: number, platform: string) => `placed:${tabId}:${platform}`;
 
 /** Why a sender may not speak for the platform, or null when it may. */
 export function senderProblem(message: Message, sender: SenderInfo, extensionId: string): string | null {
@@ -91,75 +63,6 @@ export function senderProblem(message: Message, sender: SenderInfo, extensionId:
   }
   if (custom !== undefined ? host !== custom : !ownsHost(platform!, host)) return `host ${host} does not belong to ${id}`;
   return null;
-}
-
-async function readKey<T>(session: SessionStore, key: string): Promise<T | undefined> {
-  return (await session.get(key))[key] as T | undefined;
-}
-
-async function recentPlacedOrder(deps: FlowDeps, key: string): Promise<PlacedOrder | undefined> {
-  const placed = await readKey<PlacedOrder>(deps.session, key);
-  return placed && deps.now() - placed.at < PLACED_ORDER_TTL_MS ? placed : undefined;
-}
-
-async function updateCheckout(deps: FlowDeps, tabId: number, reading: PageReading): Promise<void> {
-  const key = pendingKey(tabId, reading.platform);
-  const stored = await readKey<PendingCheckout>(deps.session, key);
-  const stale = stored?.placedAt !== undefined && deps.now() - stored.placedAt > PLACED_CHECKOUT_TTL_MS;
-  const before = stale ? undefined : stored;
-  const seenAt = new Map(before?.observations.map((o) => [o.kind, o.observedAt]));
-  const pending: PendingCheckout = {
-    checkoutId: before?.checkoutId ?? deps.newCheckoutId(),
-    observations: reading.observations.map((o) => ({ ...o, observedAt: seenAt.get(o.kind) ?? deps.now() })),
-    ...(before?.placedAt !== undefined ? { placedAt: before.placedAt } : {}),
-  };
-  await deps.session.set({ [key]: pending });
-}
-
-/**
- * Commits what the tab's checkout showed (plus what a confirmation page shows) as one order.
- * Pressing place-order records at once and keeps the checkout pending, so a second press or
- * the confirmation page reuses the same order key; the confirmation ends the checkout.
- */
-async function commitOrder(
-  deps: FlowDeps,
-  tabId: number,
-  platform: string,
-  seen: { ref?: string; observations: Observation[]; documentAt: number; endsCheckout: boolean },
-): Promise<Reply> {
-  const pKey = pendingKey(tabId, platform);
-  const tKey = placedKey(tabId, platform);
-  const pending = await readKey<PendingCheckout>(deps.session, pKey);
-  const recent = await recentPlacedOrder(deps, tKey);
-  const placed = recent && (!pending || pending.checkoutId === recent.checkoutId) ? recent : undefined;
-  const refKey = seen.ref ? await deps.orderKey(platform, seen.ref) : undefined;
-  const alias = refKey ? await deps.db.orderAliases.get(refKey) : undefined;
-  const orderKey =
-    placed?.orderKey ??
-    alias?.orderKey ??
-    refKey ??
-    (pending ? await deps.orderKey(platform, `checkout:${pending.checkoutId}`) : undefined);
-  if (!orderKey) return { ok: true, recorded: 0 };
-
-  const now = deps.now();
-  const observations: PendingObservation[] = [...(pending?.observations ?? [])];
-  for (const o of seen.observations) {
-    if (!observations.some((p) => p.kind === o.kind)) observations.push({ ...o, observedAt: now });
-  }
-  const added = await recordOrder(deps.db, { platform, orderKey, observations, committedAt: now });
-  if (refKey && refKey !== orderKey) await deps.db.orderAliases.put({ refKey, orderKey });
-  const checkoutId = pending?.checkoutId ?? placed?.checkoutId;
-  const confirmedIn = seen.endsCheckout ? seen.documentAt : placed?.confirmedIn;
-  const record: PlacedOrder = {
-    orderKey,
-    at: placed?.at ?? now,
-    ...(checkoutId ? { checkoutId } : {}),
-    ...(confirmedIn !== undefined ? { confirmedIn } : {}),
-  };
-  await deps.session.set({ [tKey]: record });
-  if (seen.endsCheckout) await deps.session.remove(pKey);
-  else if (pending) await deps.session.set({ [pKey]: { ...pending, placedAt: now } satisfies PendingCheckout });
-  return { ok: true, recorded: added.length };
 }
 
 /**
@@ -198,7 +101,7 @@ export async function handleMessage(raw: unknown, sender: SenderInfo, deps: Flow
 }
 
 /** A reading or a press, applied to the tab's checkout; storage full keeps it pending. */
-function applyReading(deps: FlowDeps, tabId: number, message: Extract<Message, { reading: PageReading }>): Promise<Reply> {
+function applyReading(deps: FlowDeps, tabId: number, message: Extract<Message, { documentAt: number }>): Promise<Reply> {
   // The press and the confirmation page can arrive together: one tab's messages go one at a time.
   return deps.exclusive(`checkout:${tabId}`, async () => {
     try {
@@ -208,7 +111,7 @@ function applyReading(deps: FlowDeps, tabId: number, message: Extract<Message, {
     } catch (error) {
       if (!isQuotaError(error)) throw error;
       // The transaction rolled back and the checkout stays pending: the next reading retries.
-      const problem: StorageProblem = { at: deps.now(), platform: message.reading.platform };
+      const problem: StorageProblem = { at: deps.now(), platform: messagePlatform(message) };
       await deps.session.set({ [STORAGE_PROBLEM_KEY]: problem });
       deps.log('storage full: the order could not be recorded yet');
       return { ok: false, reason: 'storage-full' };
@@ -216,54 +119,106 @@ function applyReading(deps: FlowDeps, tabId: number, message: Extract<Message, {
   });
 }
 
-async function applyMessage(deps: FlowDeps, tabId: number, message: Extract<Message, { reading: PageReading }>): Promise<Reply> {
+async function applyMessage(deps: FlowDeps, tabId: number, message: Extract<Message, { documentAt: number }>): Promise<Reply> {
+  if (message.type === 'checkout-left') return checkoutLeft(deps, tabId, message.platform, message.documentAt);
   const { reading, documentAt } = message;
-  if (reading.page === 'checkout') {
-    const placed = await recentPlacedOrder(deps, placedKey(tabId, reading.platform));
-    if (placed?.confirmedIn !== undefined && documentAt < placed.confirmedIn) {
-      // From the checkout page that led to a confirmation already handled, arriving after it
-      // (the two pages' messages are not ordered): what it shows belongs to that order.
-      const observations = reading.observations.map((o) => ({ ...o, observedAt: deps.now() }));
-      const added = await recordOrder(deps.db, { platform: reading.platform, orderKey: placed.orderKey, observations, committedAt: deps.now() });
-      return { ok: true, recorded: added.length };
-    }
+  const { platform } = reading;
+  if (reading.page === 'confirmation') return confirmation(deps, tabId, reading, documentAt);
+  if (reading.page !== 'checkout') return { ok: true, recorded: 0 };
+  const placed = await recentPlacedOrder(deps, placedKey(tabId, platform));
+  if (placed?.confirmedIn !== undefined && documentAt < placed.confirmedIn) {
+    // From the checkout page that led to a confirmation already handled, arriving after it
+    // (the two pages' messages are not ordered): what it shows belongs to that order.
+    return rejoinOrder(deps, platform, placed, { observations: reading.observations });
   }
-  if (message.type === 'order-placed') {
-    await updateCheckout(deps, tabId, reading);
-    return commitOrder(deps, tabId, reading.platform, { observations: reading.observations, documentAt, endsCheckout: false });
-  }
-  if (reading.page === 'checkout') {
-    await updateCheckout(deps, tabId, reading);
+  const pressed = message.type === 'order-placed';
+  const offer = await readKey<UnpressedConfirmation>(deps.session, offerKey(tabId, platform));
+  if (offer && (documentAt < offer.confirmedIn || (pressed && documentAt === offer.confirmedIn))) {
+    // The checkout that led to a confirmation seen first: a press from it places that order.
+    const seenAt = new Map(offer.observations.map((o) => [o.kind, o.observedAt]));
+    const observations = reading.observations.map((o) => ({ ...o, observedAt: seenAt.get(o.kind) ?? deps.now() }));
+    if (pressed) return commitOrder(deps, tabId, platform, { checkoutId: offer.id, observations, ref: offer.ref, confirmedIn: offer.confirmedIn });
+    await deps.session.set({ [offerKey(tabId, platform)]: { ...offer, observations } satisfies UnpressedConfirmation });
     return { ok: true, recorded: 0 };
   }
-  if (reading.page === 'confirmation') {
-    return commitOrder(deps, tabId, reading.platform, {
-      ref: reading.order?.ref,
-      observations: reading.observations,
-      documentAt,
-      endsCheckout: true,
-    });
-  }
+  await updateCheckout(deps, tabId, reading, pressed ? documentAt : undefined);
   return { ok: true, recorded: 0 };
+}
+
+/** Keeps what the checkout shows now; a press marks it placed, pending its confirmation or the page leaving. */
+async function updateCheckout(deps: FlowDeps, tabId: number, reading: PageReading, pressedIn: number | undefined): Promise<void> {
+  const key = pendingKey(tabId, reading.platform);
+  const now = deps.now();
+  const stored = await readKey<PendingCheckout>(deps.session, key);
+  const before = isLive(stored, now) ? stored : undefined;
+  const seenAt = new Map(before?.observations.map((o) => [o.kind, o.observedAt]));
+  const pending: PendingCheckout = {
+    checkoutId: before?.checkoutId ?? deps.newCheckoutId(),
+    observations: reading.observations.map((o) => ({ ...o, observedAt: seenAt.get(o.kind) ?? now })),
+    seenAt: now,
+    ...(pressedIn !== undefined ? { pressedAt: now, pressedIn } : before?.pressedAt !== undefined ? { pressedAt: before.pressedAt, pressedIn: before.pressedIn } : {}),
+  };
+  await deps.session.set({ [key]: pending });
+}
+
+/**
+ * A confirmation: it places the tab's pressed checkout; it rejoins the order already recorded
+ * (a reload); with no press seen it records nothing and keeps that checkout for the popup to
+ * offer ("Did you place this order?"). A page can show a confirmation; only the shopper presses.
+ */
+async function confirmation(deps: FlowDeps, tabId: number, reading: PageReading, documentAt: number): Promise<Reply> {
+  const { platform } = reading;
+  const now = deps.now();
+  const ref = reading.order?.ref;
+  const stored = await readKey<PendingCheckout>(deps.session, pendingKey(tabId, platform));
+  const pending = isLive(stored, now) ? stored : undefined;
+  if (pending?.pressedAt !== undefined) {
+    const observations = merged(pending.observations, reading.observations, now);
+    return commitOrder(deps, tabId, platform, { checkoutId: pending.checkoutId, observations, ref, confirmedIn: documentAt });
+  }
+  const placed = await recentPlacedOrder(deps, placedKey(tabId, platform));
+  if (placed && (!pending || pending.checkoutId === placed.checkoutId)) {
+    return rejoinOrder(deps, platform, placed, { ref, observations: reading.observations });
+  }
+  const key = offerKey(tabId, platform);
+  const earlier = await readKey<UnpressedConfirmation>(deps.session, key);
+  const offer: UnpressedConfirmation =
+    earlier && !pending && !expired(key, earlier, now)
+      ? { ...earlier, confirmedIn: Math.max(earlier.confirmedIn, documentAt), ...(ref ? { ref } : {}) }
+      : {
+          id: pending?.checkoutId ?? deps.newCheckoutId(),
+          platform,
+          tabId,
+          observations: merged(pending?.observations ?? [], reading.observations, now),
+          ...(ref ? { ref } : {}),
+          confirmedIn: documentAt,
+          at: now,
+        };
+  await deps.session.set({ [key]: offer });
+  await deps.session.remove(pendingKey(tabId, platform));
+  deps.log(`a ${platform} confirmation with no place-order press: nothing recorded, the popup asks`);
+  return { ok: true, recorded: 0 };
+}
+
+/** The page that was pressed left the checkout (a single-page shop): the press placed the order. */
+async function checkoutLeft(deps: FlowDeps, tabId: number, platform: string, documentAt: number): Promise<Reply> {
+  const stored = await readKey<PendingCheckout>(deps.session, pendingKey(tabId, platform));
+  if (!isLive(stored, deps.now()) || stored.pressedAt === undefined || stored.pressedIn !== documentAt) return { ok: true, recorded: 0 };
+  return commitOrder(deps, tabId, platform, { checkoutId: stored.checkoutId, observations: stored.observations });
 }
 
 /**
  * Tidies storage when a tab closes. It waits for the tab's messages still in flight, drops the
- * tab's checkout if nothing of it was recorded, and keeps what was recorded until it expires: a
- * confirmation read just before the tab closed can arrive after, and must reuse its order's key.
- * Entries of any tab that have expired go too.
+ * tab's unpressed checkout, and keeps what was recorded, pressed or offered until it expires: a
+ * confirmation read just before the tab closed can arrive after, and must reuse its order's key;
+ * the popup may still ask about an unpressed confirmation. Entries of any tab that have expired go too.
  */
 export async function forgetTab(deps: Pick<FlowDeps, 'session' | 'exclusive' | 'now'>, tabId: number): Promise<void> {
   await deps.exclusive(`checkout:${tabId}`, async () => {
     const now = deps.now();
-    const all = await deps.session.get(null as unknown as string);
+    const all = await deps.session.get(null);
     const gone = Object.entries(all)
-      .filter(([key, value]) => {
-        if (key.startsWith('placed:')) return now - (value as PlacedOrder).at >= PLACED_ORDER_TTL_MS;
-        if (!key.startsWith('pending:')) return false;
-        const { placedAt } = value as PendingCheckout;
-        return placedAt === undefined ? key.startsWith(`pending:${tabId}:`) : now - placedAt > PLACED_CHECKOUT_TTL_MS;
-      })
+      .filter(([key, value]) => expired(key, value, now) || (key.startsWith(`pending:${tabId}:`) && (value as PendingCheckout).pressedAt === undefined))
       .map(([key]) => key);
     if (gone.length) await deps.session.remove(gone);
   });

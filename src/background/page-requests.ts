@@ -1,6 +1,7 @@
 import type { LedgerDb } from '../ledger/db';
 import { parsePageRequest, type PageRequest, type ReplyTo } from '../messaging/protocol';
 import { markPopupSeen, type BadgeApi } from './badge';
+import { handleShopperMessage, type OfferDeps } from './order-offers';
 
 export interface PageRequestDeps {
   db: LedgerDb;
@@ -8,6 +9,8 @@ export interface PageRequestDeps {
   now(): number;
   /** makes the registered checkout scripts follow the links (refreshLinks) */
   linksChanged(): Promise<unknown>;
+  /** what the shopper's answers about confirmations seen with no press need */
+  offers: OfferDeps;
 }
 
 /** True when the sender is one of this extension's own pages (popup, options), not a content script. */
@@ -19,6 +22,7 @@ export function isExtensionPage(sender: { id?: string; url?: string }, extension
 export async function handlePageRequest(value: unknown, deps: PageRequestDeps): Promise<ReplyTo<PageRequest['type']>> {
   const request = parsePageRequest(value);
   if (!request) return { ok: false, reason: 'malformed page request' };
+  if (request.type === 'order-offers-wanted' || request.type === 'order-offer-answered') return handleShopperMessage(deps.offers, request);
   if (request.type === 'popup-opened') await markPopupSeen(deps.db, deps.action, deps.now());
   else await deps.linksChanged();
   return { ok: true };

@@ -44,16 +44,24 @@ function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, props:
 }
 
 export interface Chip {
-  /** the element added to the page; the chip is in its shadow root */
+  /** the element added to the page; the chip is in its closed shadow root */
   host: HTMLElement;
   update(vouchers: readonly ChipVoucher[], canFill: boolean): void;
   remove(): void;
 }
 
+/** Runs `action` only for the shopper's own input: the page's scripts can dispatch events, never trusted ones. */
+const trusted =
+  (action: () => unknown) =>
+  (event: Event): void => {
+    if (event.isTrusted) void action();
+  };
+
 /**
- * The voucher chip: a small panel in a shadow root (the shop's styles do not reach in; it holds
- * only codes meant for this shop), with copy and fill buttons per voucher and a dismiss button;
- * Escape dismisses too.
+ * The voucher chip: a small panel in a closed shadow root, with copy and fill buttons per
+ * voucher and a dismiss button; Escape dismisses too. The root is closed so the page's scripts
+ * cannot read the codes (host.shadowRoot is null to them) nor reach the buttons, and each button
+ * acts only on a trusted press: a code reaches the page only when the shopper presses Fill.
  * Built with DOM calls, never from HTML strings. It does not place itself: see placeChip.
  */
 export function createChip(doc: Document, options: ChipOptions): Chip {
@@ -62,7 +70,7 @@ export function createChip(doc: Document, options: ChipOptions): Chip {
   host.setAttribute('data-carbon-account', 'voucher-chip');
   host.style.cssText =
     'position:fixed;z-index:2147483646;left:0;top:0;visibility:hidden;margin:0;padding:0;width:min(320px, calc(100vw - 32px));';
-  const root = host.attachShadow({ mode: 'open' });
+  const root = host.attachShadow({ mode: 'closed' });
   const style = el(doc, 'style', { textContent: STYLE });
   const titleId = 'carbon-voucher-title';
   const panel = el(doc, 'section', { className: 'chip' });
@@ -70,14 +78,14 @@ export function createChip(doc: Document, options: ChipOptions): Chip {
   panel.setAttribute('aria-labelledby', titleId);
   const close = el(doc, 'button', { className: 'close', type: 'button', textContent: '×', title: text('chipDismiss') });
   close.setAttribute('aria-label', text('chipDismiss'));
-  close.addEventListener('click', () => options.onDismiss());
+  close.addEventListener('click', trusted(() => options.onDismiss()));
   const heading = el(doc, 'span', { id: titleId, textContent: text('chipHeading') });
   const list = el(doc, 'ul');
   const status = el(doc, 'p', { className: 'status' });
   status.setAttribute('role', 'status');
   panel.append(el(doc, 'div', { className: 'head' }, heading, close), list, status);
   panel.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') options.onDismiss();
+    if (event.isTrusted && event.key === 'Escape') options.onDismiss();
   });
   root.append(style, panel);
   doc.documentElement.append(host);
@@ -93,16 +101,22 @@ export function createChip(doc: Document, options: ChipOptions): Chip {
           const title = voucher.title?.[lang] ?? voucher.code;
           const copy = el(doc, 'button', { type: 'button', textContent: text('chipCopy') });
           copy.setAttribute('aria-label', text('chipCopyLabel', voucher.code));
-          copy.addEventListener('click', async () => {
-            status.textContent = (await options.onCopy(voucher)) ? text('chipCopied', voucher.code) : text('chipCopyFailed');
-          });
+          copy.addEventListener(
+            'click',
+            trusted(async () => {
+              status.textContent = (await options.onCopy(voucher)) ? text('chipCopied', voucher.code) : text('chipCopyFailed');
+            }),
+          );
           const buttons: HTMLElement[] = [copy];
           if (canFill) {
             const fill = el(doc, 'button', { type: 'button', textContent: text('chipFill') });
             fill.setAttribute('aria-label', text('chipFillLabel', voucher.code));
-            fill.addEventListener('click', () => {
-              status.textContent = options.onFill(voucher) ? text('chipFilled') : text('chipNoField');
-            });
+            fill.addEventListener(
+              'click',
+              trusted(() => {
+                status.textContent = options.onFill(voucher) ? text('chipFilled') : text('chipNoField');
+              }),
+            );
             buttons.push(fill);
           }
           return el(

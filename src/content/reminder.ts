@@ -1,4 +1,4 @@
-import { placeOrderButton } from '../detect/place-order';
+import { findPlaceOrderButton } from '../detect/place-order';
 import type { PageReading } from '../core/kinds';
 import { send, type ChipText, type ChipVoucher, type ReplyTo, type Transport } from '../messaging/protocol';
 import { formatMessage } from '../core/i18n';
@@ -25,7 +25,6 @@ export interface Reminder {
   stop(): void;
 }
 
-const BUTTONS = 'button, [role=button], input[type=submit], input[type=button]';
 
 /** Looks a key up in the chosen language's strings, else in the browser's. */
 const textIn =
@@ -51,14 +50,9 @@ export function voucherReminder(win: Window & typeof globalThis, options: Remind
   let shownKey = '';
   let dismissed = false;
 
-  const placeOrder = (): Element | null => {
-    for (const b of Array.from(doc.querySelectorAll(BUTTONS))) if (placeOrderButton(b)) return b;
-    return null;
-  };
-
   const place = () => {
     if (!chip) return;
-    const button = placeOrder();
+    const button = findPlaceOrderButton(doc);
     placeChip(chip.host, button ? button.getBoundingClientRect() : null, { width: win.innerWidth, height: win.innerHeight });
   };
   // Scroll and resize events come at most once a frame already: placing there needs no timer.

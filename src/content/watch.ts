@@ -63,6 +63,8 @@ export function watchCheckout(win: Window & typeof globalThis, ctx: WatchContext
   let lastPage: PageReading['page'] | undefined;
   let lastSent = '';
   let stopped = false;
+  /** the platform whose place-order button the shopper pressed in this document, until the page leaves the checkout */
+  let pressedOn: string | undefined;
 
   const read = (): PageReading | null => {
     const url = new URL(win.location.href);
@@ -90,6 +92,11 @@ export function watchCheckout(win: Window & typeof globalThis, ctx: WatchContext
     const reading = read();
     lastPage = reading?.page;
     options.onReading?.(reading);
+    if (pressedOn && reading?.page !== 'checkout') {
+      // A single-page shop moved on from the checkout after the press: that press placed the order.
+      if (reading?.page !== 'confirmation') void options.send({ type: 'checkout-left', platform: pressedOn, documentAt }).catch(() => undefined);
+      pressedOn = undefined;
+    }
     if (!reading || reading.page === 'other') {
       // Back at a checkout later, its reading is sent again (its answer carries the vouchers anew).
       lastSent = '';
@@ -134,6 +141,7 @@ export function watchCheckout(win: Window & typeof globalThis, ctx: WatchContext
       if (!placeOrderButton(event.target)) return;
       const reading = read();
       if (reading?.page !== 'checkout') return;
+      pressedOn = reading.platform;
       void options.send({ type: 'order-placed', reading, documentAt }).catch(() => undefined);
       options.onOrderPlaced?.(reading);
     },

@@ -7,11 +7,11 @@ import {
   matchNormalized,
   mentions,
   normalize,
-  ORDER_PLACED_PHRASES,
   SECOND_HAND_CONDITIONS,
   SHIPPING_SPEED,
   triggerFor,
 } from './lexicon';
+import { statesOrderPlaced } from './place-order';
 
 const BINARY_ROLES = new Set(['switch', 'checkbox']);
 
@@ -132,5 +132,5 @@ export function saysOrderPlaced(doc: Document): boolean {
   const headings = [...Array.from(doc.getElementsByTagName('h1')), ...Array.from(doc.getElementsByTagName('h2'))];
   const texts = headings.map((h) => h.textContent ?? '');
   texts.push(doc.title);
-  return texts.some((h) => mentions(normalize(h), ORDER_PLACED_PHRASES));
+  return texts.some(statesOrderPlaced);
 }

@@ -2,9 +2,7 @@ import { CUSTOM_PREFIX } from '../core/ids';
 import type { PageReading } from '../core/kinds';
 import { CHOICE_KINDS } from '../core/kinds';
 import { readChoices, saysOrderPlaced } from './choices';
-import { placeOrderButton } from './place-order';
-
-const BUTTONS = 'button, [role=button], input[type=submit], input[type=button]';
+import { findPlaceOrderButton } from './place-order';
 
 /**
  * Reads a shop the user added by its address, with no adapter: a page whose heading says the
@@ -13,8 +11,7 @@ const BUTTONS = 'button, [role=button], input[type=submit], input[type=button]';
  */
 export function detectGeneric(doc: Document): Omit<PageReading, 'platform'> {
   if (saysOrderPlaced(doc)) return { page: 'confirmation', observations: [] };
-  const checkout = Array.from(doc.querySelectorAll(BUTTONS)).some((b) => placeOrderButton(b));
-  if (!checkout) return { page: 'other', observations: [] };
+  if (!findPlaceOrderButton(doc)) return { page: 'other', observations: [] };
   return { page: 'checkout', observations: readChoices(doc, { kinds: CHOICE_KINDS }) };
 }
 

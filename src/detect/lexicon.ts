@@ -370,8 +370,8 @@ export const ORDER_PLACED_PHRASES: readonly string[] = [
 export const PLACE_ORDER_PHRASES: readonly string[] = [
   'place order', 'place your order', 'place delivery order', 'confirm order', 'buy now', 'complete purchase',
   'submit order', 'pay now', 'confirm and pay', 'confirm and buy', 'confirm purchase', 'pay and ship',
-  '提交订单', '确认下单', '立即下单', '去支付', '确认支付', '提交訂單', '確認下單', '立即付款', '确认购买', '立即支付', '下单寄件',
+  '提交订单', '提交并支付', '立即购买', '确认下单', '立即下单', '去支付', '确认支付', '提交訂單', '確認下單', '立即付款', '确认购买', '立即支付', '下单寄件',
   '注文を確定する', '注文を確定', '注文する', '購入する', 'ご注文を確定', '購入手続きへ',
   'zahlungspflichtig bestellen', 'jetzt kaufen', 'bestellung abschicken', 'jetzt bezahlen',
-  'passer la commande', 'commander', 'valider la commande', 'payer', 'realizar pedido', 'confirmar pedido', 'pagar',
+  'passer la commande', 'commander', 'valider la commande', 'payer', 'realizar pedido', 'confirmar pedido', 'comprar ahora', 'pagar',
 ];

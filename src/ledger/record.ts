@@ -15,6 +15,23 @@ export interface OrderToRecord {
   committedAt: number;
 }
 
+/**
+ * What one platform may add to the account in one day: actions (the setting above), orders and
+ * points. An action past any of them is kept as 'capped' (shown, not counted). The points limit
+ * belongs with the points rule (src/carbon): whoever changes how many points an action earns
+ * passes the matching limit here.
+ */
+export interface DailyCaps {
+  actions: number;
+  orders: number;
+  /** an action alone on its day always fits, so one large purchase (a used wardrobe) still counts */
+  points: number;
+}
+/** A shopper places a few orders a day on one platform; ten is generous. */
+export const DEFAULT_DAILY_ORDERS = 10;
+/** Two second-hand phones (≈50,000 points each) in a day on one platform; more is capped. */
+export const DEFAULT_DAILY_POINTS = 100_000;
+
 /** The per-platform daily cap in actions: the stored setting when it is a positive whole number, else the default. */
 export async function dailyCap(db: LedgerDb): Promise<number> {
   const value = (await db.settings.get(SETTING.dailyCap))?.value;
@@ -78,26 +95,62 @@ async function addSkippingStored(db: LedgerDb, rows: Action[]): Promise<Action[]
   }
 }
 
-/** Marks as 'capped' the active actions that would take their platform past the day's cap. */
-async function applyDailyCap(db: LedgerDb, actions: Action[]): Promise<void> {
-  const limit = await dailyCap(db);
-  const used = new Map<string, number>();
+/** The caps in force: the daily action cap from settings, orders and points as given (by default the defaults). */
+export async function dailyCaps(db: LedgerDb, rule: Partial<Omit<DailyCaps, 'actions'>> = {}): Promise<DailyCaps> {
+  return { actions: await dailyCap(db), orders: rule.orders ?? DEFAULT_DAILY_ORDERS, points: rule.points ?? DEFAULT_DAILY_POINTS };
+}
+
+interface DayUse {
+  actions: number;
+  points: number;
+  orders: Set<string>;
+  /** identities already stored or already counted: a repeat takes no place under the caps */
+  seen: Set<string>;
+}
+
+/** What a platform's day has used: its active and disputed actions (disputed ones used their place when recorded). */
+function dayUse(db: LedgerDb, platform: string, day: string): Promise<DayUse> {
+  // One query over both statuses, returned as Dexie's own promise: it stays inside the caller's transaction.
+  return db.actions
+    .where('[platform+day+status]')
+    .anyOf([platform, day, 'active'], [platform, day, 'disputed'])
+    .toArray()
+    .then((rows) => ({
+      actions: rows.length,
+      points: rows.reduce((sum, a) => sum + a.points, 0),
+      orders: new Set(rows.map((a) => a.orderKey)),
+      seen: new Set(rows.map(actionIdentity)),
+    }));
+}
+
+/**
+ * Marks as 'capped' the active actions that would take their platform past the day's caps on
+ * actions, orders or points, in the order given. The rows a day already holds are read once
+ * per platform and day (no more than the caps let in), never once per action.
+ */
+export async function applyDailyCap(db: LedgerDb, actions: Action[], caps?: DailyCaps): Promise<void> {
+  const limits = caps ?? { actions: await dailyCap(db), orders: DEFAULT_DAILY_ORDERS, points: DEFAULT_DAILY_POINTS };
+  const days = new Map<string, DayUse>();
   for (const action of actions) {
     if (action.status !== 'active') continue;
     const key = JSON.stringify([action.platform, action.day]);
-    let count = used.get(key);
-    if (count === undefined) {
-      // Disputed actions used their place under the cap when they were recorded.
-      const index = db.actions.where('[platform+day+status]');
-      const [active, disputed] = await Promise.all([
-        index.equals([action.platform, action.day, 'active']).count(),
-        index.equals([action.platform, action.day, 'disputed']).count(),
-      ]);
-      count = active + disputed;
+    let use = days.get(key);
+    if (!use) days.set(key, (use = await dayUse(db, action.platform, action.day)));
+    const id = actionIdentity(action);
+    if (use.seen.has(id)) continue;
+    use.seen.add(id);
+    const newOrder = !use.orders.has(action.orderKey);
+    const over =
+      use.actions >= limits.actions ||
+      (newOrder && use.orders.size >= limits.orders) ||
+      (use.points > 0 && use.points + action.points > limits.points);
+    if (over) {
+      action.status = 'capped';
+      continue;
     }
-    if (count >= limit) action.status = 'capped';
-    else count += 1;
-    used.set(key, count);
+    use.actions += 1;
+    use.points += action.points;
+    use.orders.add(action.orderKey);
   }
 }
 

@@ -1,10 +1,10 @@
 import * as v from 'valibot';
+import { factorFor, METHODOLOGY_VERSION, pointsFor } from '../carbon/factors';
 import { PLATFORM_ID_PATTERN } from '../core/ids';
-import { METHODOLOGY_VERSION } from '../carbon/factors';
 import { platformById } from '../platforms/index';
 import { CHOICE_KINDS } from '../core/kinds';
 import type { Action, LedgerDb, Voucher } from './db';
-import { insertActions, storedIdentities } from './record';
+import { applyDailyCap, insertActions, storedIdentities } from './record';
 import { actionIdentity, withoutId } from './rows';
 import { SETTING } from './settings';
 import { categoryOfPlatform, EMPTY_TOTAL, REDEEMED_KEY } from './totals';
@@ -153,13 +153,22 @@ function issuePath(issue: v.BaseIssue<unknown>): string {
   return path;
 }
 
+function tooLarge(bytes: number): { ok: false; error: string } {
+  const mb = (n: number) => `${Math.ceil(n / (1024 * 1024))} MB`;
+  return { ok: false, error: `The file is ${mb(bytes)}; the largest file that can be imported is ${mb(MAX_IMPORT_BYTES)}.` };
+}
+
+/** A chosen file's text, its size checked first: a file over the limit is never read into memory. */
+export async function readImportFile(file: Blob): Promise<{ ok: true; text: string } | { ok: false; error: string }> {
+  if (file.size > MAX_IMPORT_BYTES) return tooLarge(file.size);
+  return { ok: true, text: await file.text() };
+}
+
 /** Parses and checks a whole export file; says what is wrong and where at the first problem. */
 export function parseExport(text: string): { ok: true; data: AccountExport } | { ok: false; error: string } {
-  const bytes = new TextEncoder().encode(text).length;
-  if (bytes > MAX_IMPORT_BYTES) {
-    const mb = (n: number) => `${Math.ceil(n / (1024 * 1024))} MB`;
-    return { ok: false, error: `The file is ${mb(bytes)}; the largest file that can be imported is ${mb(MAX_IMPORT_BYTES)}.` };
-  }
+  // Three bytes at most per UTF-16 unit: only a text near the limit is measured exactly.
+  const bytes = text.length * 3 > MAX_IMPORT_BYTES ? new TextEncoder().encode(text).length : 0;
+  if (bytes > MAX_IMPORT_BYTES) return tooLarge(bytes);
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -245,10 +254,27 @@ export async function previewImport(db: LedgerDb, text: string): Promise<ImportC
 }
 
 /**
+ * An imported action as the methodology scores it now: a file says what was chosen (kind,
+ * detail, when), never how much it is worth. 'capped' is decided again by the caps.
+ */
+function rescored(action: AccountExport['actions'][number]): Action {
+  const { grams } = factorFor(action.kind, action.detail);
+  return {
+    ...action,
+    grams: { ...grams },
+    points: pointsFor(grams.central),
+    methodologyVersion: METHODOLOGY_VERSION,
+    status: action.status === 'capped' ? 'active' : action.status,
+  };
+}
+
+/**
  * Merges an export into the account in one transaction: what is already stored (by the same
- * identities as recording) is kept as it is, the rest is added with the totals; imported
- * vouchers add their points to 'redeemed'. Importing the same file twice changes nothing. A file
- * with any problem is refused as a whole and nothing changes.
+ * identities as recording) is kept as it is, the rest is re-scored, passes the daily caps in
+ * the order it was recorded, and is added with the totals; imported vouchers add their points to
+ * 'redeemed' (the debits travel with the file). Importing restores, it never mints: the same
+ * file twice changes nothing, and no file can carry more points than its actions earn under the
+ * caps. A file with any problem is refused as a whole and nothing changes.
  */
 export async function importJson(db: LedgerDb, text: string): Promise<ImportResult> {
   const parsed = parseExport(text);
@@ -256,7 +282,9 @@ export async function importJson(db: LedgerDb, text: string): Promise<ImportResu
   const { data } = parsed;
   return db.transaction('rw', tables(db), async () => {
     const p = await plan(db, data, false);
-    p.actions = await insertActions(db, data.actions, false);
+    const actions = data.actions.map(rescored).sort((a, b) => a.committedAt - b.committedAt);
+    await applyDailyCap(db, actions);
+    p.actions = await insertActions(db, actions, false);
     if (p.vouchers.length) {
       await db.vouchers.bulkAdd(p.vouchers as Voucher[]);
       const row = (await db.totals.get(REDEEMED_KEY)) ?? EMPTY_TOTAL(REDEEMED_KEY);

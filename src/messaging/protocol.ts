@@ -45,6 +45,9 @@ export const MessageSchema = v.variant('type', [
   }),
   /** the order was placed with this code in the promo field: the matching voucher becomes used */
   v.strictObject({ type: v.literal('voucher-used'), platform: PlatformId, code: v.pipe(v.string(), v.trim(), v.regex(CODE_PATTERN)) }),
+  // Confirm order (issue 16): an order rests on a trusted press, or on the shopper's answer in the popup.
+  /** after a trusted place-order press, the same page left the checkout without a confirmation (single-page shops) */
+  v.strictObject({ type: v.literal('checkout-left'), platform: PlatformId, documentAt: DocumentAt }),
 ]);
 
 export type Message = v.InferOutput<typeof MessageSchema>;
@@ -64,6 +67,11 @@ export const PageRequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('popup-opened') }),
   /** Options linked, unlinked or imported sub-accounts: registrations must follow */
   v.strictObject({ type: v.literal('links-changed') }),
+  // Confirm order (issue 16): the shopper, not the page, decides about a confirmation seen with no press.
+  /** the popup asks which confirmations came with no press seen ("Did you place this order?") */
+  v.strictObject({ type: v.literal('order-offers-wanted') }),
+  /** the shopper's answer in the popup: yes records that checkout as an order, no forgets it */
+  v.strictObject({ type: v.literal('order-offer-answered'), offerId: v.pipe(v.string(), v.minLength(1), v.maxLength(64)), placed: v.boolean() }),
 ]);
 export type PageRequest = v.InferOutput<typeof PageRequestSchema>;
 
@@ -77,6 +85,16 @@ const Done = v.union([v.strictObject({ ok: v.literal(true) }), Failure]);
 const LocalTextSchema = v.strictObject({ en: v.string(), zh_CN: v.string(), ja: v.string() }) satisfies v.GenericSchema<unknown, LocalText>;
 const ChipVoucherSchema = v.object({ code: v.pipe(v.string(), v.regex(CODE_PATTERN)), title: v.optional(LocalTextSchema), expiresAt: v.number() });
 const MessageEntrySchema = v.object({ message: v.string(), placeholders: v.optional(v.record(v.string(), v.object({ content: v.string() }))) });
+/** A confirmation seen with no place-order press, offered to the shopper in the popup. */
+const OrderOfferSchema = v.object({
+  id: v.string(),
+  platform: PlatformId,
+  /** when the confirmation was seen */
+  at: v.number(),
+  /** the choices the checkout showed, which a yes records */
+  choices: v.array(v.object({ kind: v.picklist(CHOICE_KINDS), detail: v.optional(v.string()) })),
+});
+export type OrderOffer = v.InferOutput<typeof OrderOfferSchema>;
 const ChipTextSchema = v.object({ locale: v.picklist(LOCALES), messages: v.record(v.string(), MessageEntrySchema) });
 
 /** What the background answers to each request; a reply is parsed with its schema before use. */
@@ -98,8 +116,11 @@ const ReplySchemas = {
   'identity-seen': Recorded,
   /** how many vouchers became used */
   'voucher-used': v.union([v.strictObject({ ok: v.literal(true), used: v.pipe(v.number(), v.integer(), v.minValue(0)) }), Failure]),
+  'checkout-left': Recorded,
   'popup-opened': Done,
   'links-changed': Done,
+  'order-offers-wanted': v.union([v.strictObject({ ok: v.literal(true), offers: v.array(OrderOfferSchema) }), Failure]),
+  'order-offer-answered': Recorded,
 } satisfies Record<Request['type'], v.GenericSchema>;
 
 export type ReplyTo<T extends Request['type']> = v.InferOutput<(typeof ReplySchemas)[T]>;
@@ -107,6 +128,9 @@ export type Reply = ReplyTo<'order-placed'>;
 /** The answer to a checkout's reading: the reading's own, and the vouchers for the chip. */
 export type CheckoutReply = Extract<ReplyTo<'page-read'>, { ok: true }>;
 export type VoucherReply = ReplyTo<'voucher-used'>;
+export type OffersReply = ReplyTo<'order-offers-wanted'>;
+/** Requests only the extension's own pages may send: the shopper's decisions. */
+export type ShopperMessage = Extract<PageRequest, { type: 'order-offers-wanted' | 'order-offer-answered' }>;
 /** A voucher as the checkout chip shows it. */
 export type ChipVoucher = v.InferOutput<typeof ChipVoucherSchema>;
 /**
@@ -152,7 +176,7 @@ export function parseMessage(value: unknown): ParseResult {
   return { ok: false, reason: `malformed message${path ? ` at ${path}` : ''}: ${issue.message}` };
 }
 
-/** The platform a message speaks for. */
+/** The platform a page's message speaks for. */
 export function messagePlatform(message: Message): string {
   return 'reading' in message ? message.reading.platform : message.platform;
 }

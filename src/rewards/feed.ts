@@ -1,6 +1,7 @@
 import type { LedgerDb } from '../ledger/db';
 import { SAMPLE_PROGRAMME } from './catalog';
 import { checkRemoteUrl, parseCatalog, type RewardCatalog } from './format';
+import { readLimited } from './limited-body';
 
 /** Settings rows (the ledger's settings table) of the provider feed. */
 export const FEED_URL_SETTING = 'rewardsFeedUrl';
@@ -9,7 +10,8 @@ export const FEED_STATE_SETTING = 'rewardsFeed';
 /** The feed is fetched at most once a day unless the user asks for it. */
 export const FEED_REFRESH_MS = 24 * 60 * 60 * 1000;
 export const FEED_TIMEOUT_MS = 15_000;
-const MAX_FEED_CHARS = 2_000_000;
+/** A catalog of a few hundred rewards is tens of kB; a larger answer is not read past this. */
+export const MAX_FEED_BYTES = 2_000_000;
 
 export type FeedProblemKind = 'unreachable' | 'timeout' | 'http' | 'not-json' | 'too-large' | 'invalid';
 export interface FeedProblem {
@@ -108,8 +110,9 @@ async function fetchCatalog(url: string, fetchFn: typeof fetch, timeoutMs: numbe
       signal: abort.signal,
     });
     if (!response.ok) return { ok: false, kind: 'http', detail: `HTTP ${response.status}` };
-    const text = await response.text();
-    if (text.length > MAX_FEED_CHARS) return { ok: false, kind: 'too-large', detail: `${text.length} characters` };
+    const body = await readLimited(response, MAX_FEED_BYTES);
+    if (!body.ok) return { ok: false, kind: 'too-large', detail: `more than ${MAX_FEED_BYTES} bytes` };
+    const { text } = body;
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -140,7 +143,9 @@ export async function refreshFeed(
 ): Promise<RefreshResult> {
   const { url, state } = await readFeed(db);
   if (!url) return 'no-feed';
-  if (!deps.force && state && deps.now - state.attemptedAt < FEED_REFRESH_MS) return 'fresh';
+  // An attempt dated in the future (a clock set forward, then corrected) is stale, not fresh for a year.
+  const fresh = state && state.attemptedAt <= deps.now && deps.now - state.attemptedAt < FEED_REFRESH_MS;
+  if (!deps.force && fresh) return 'fresh';
   const result = await fetchCatalog(url, deps.fetch, deps.timeoutMs ?? FEED_TIMEOUT_MS);
   return db.transaction('rw', db.settings, async () => {
     // The address may have changed while fetching: an answer for the old one is dropped.

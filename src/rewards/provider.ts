@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { CODE_PATTERN } from '../core/voucher-code';
+import { readLimited } from './limited-body';
 
 /** What a provider endpoint answers (docs/rewards.md): one code, and optionally when it expires. */
 const IssuedSchema = v.object({
@@ -47,15 +48,16 @@ export async function requestCode(
         : { ok: false, reason: 'provider-unreachable', detail: String(error) };
     }
     if (!response.ok) return { ok: false, reason: 'provider-refused', detail: `HTTP ${response.status}` };
-    let text: string;
+    let answer: Awaited<ReturnType<typeof readLimited>>;
     try {
-      text = await response.text();
+      answer = await readLimited(response, MAX_ANSWER_BYTES);
     } catch (error) {
       return abort.signal.aborted
         ? { ok: false, reason: 'provider-timeout', detail: `no answer within ${timeoutMs / 1000} s` }
         : { ok: false, reason: 'provider-unreachable', detail: String(error) };
     }
-    if (text.length > MAX_ANSWER_BYTES) return { ok: false, reason: 'provider-garbage', detail: 'answer too large' };
+    if (!answer.ok) return { ok: false, reason: 'provider-garbage', detail: 'answer too large' };
+    const { text } = answer;
     let json: unknown;
     try {
       json = JSON.parse(text);

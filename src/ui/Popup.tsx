@@ -6,6 +6,7 @@ import { mainAccount, points, recentActions, subAccounts, weeklyByCategory } fro
 import { rewardsFor, type Reward } from '../rewards/catalog';
 import { platformTotalsAcross, pointsAcross, subAccountsElsewhere, totalAcross, weeksAcross } from '../sync/account';
 import { CatalogNotice, useActiveCatalog } from './CatalogNotice';
+import { ConfirmOrder } from './ConfirmOrder';
 import { VoucherList } from './VoucherList';
 import { t } from '../core/i18n';
 import { MainAccount } from './MainAccount';
@@ -85,6 +86,7 @@ export function Popup({ db, locale, grants, onAccessChange, catalog, storageProb
           {t('storageFull', subAccountName(storageProblem.platform))}
         </p>
       )}
+      <ConfirmOrder locale={locale} />
       <OnThisPage locale={locale} />
       {account && <MainAccount total={account[0]} balance={account[1].balance} locale={locale} />}
       {linked && platformTotals && (

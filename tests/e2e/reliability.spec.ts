@@ -51,7 +51,9 @@ test('the service worker stopped between checkout and confirmation: the order is
   await cdp.send('ServiceWorker.stopAllWorkers');
   await expect.poll(() => statuses.at(-1)).toBe('stopped');
 
-  await shop.goto(ORDER_URL);
+  // The press wakes the worker, which finds the checkout in session storage.
+  await shop.getByRole('button', { name: 'Place order' }).click();
+  await shop.waitForURL(ORDER_URL);
   await expect(popup.getByTestId('total-grams')).toHaveText(/15\sg/);
   await shop.reload();
   const fresh = await popupOf(context, extensionId);

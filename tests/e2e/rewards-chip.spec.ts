@@ -1,4 +1,5 @@
 import type { Worker } from '@playwright/test';
+import { chipElements, chipText, pressChipButton } from './closed-chip';
 import { expect, screenshot, test, waitForLinked } from './extension';
 import { storedVouchers } from './vouchers';
 
@@ -44,10 +45,9 @@ test('the checkout chip: shown for an unused voucher, keyboard reachable, never 
   await shop.setViewportSize({ width: 1280, height: 720 });
   await shop.goto('https://www.ubereats.com/checkout');
   const chip = shop.locator('[data-carbon-account="voucher-chip"]');
-  const region = chip.getByRole('region', { name: 'You have a voucher for this shop' });
-  await expect(region).toBeVisible();
-  await expect(region).toContainText('Free delivery on one Uber Eats order UE-NOCUTLERY-0001');
-  await expect(region).not.toContainText('ELEME');
+  await expect.poll(() => chipText(shop)).toContain('Free delivery on one Uber Eats order UE-NOCUTLERY-0001');
+  expect((await chipElements(shop, '[role=region]'))[0]).toBeTruthy();
+  expect(await chipText(shop)).not.toContain('ELEME');
 
   // Never over the place-order button: the button is what is at its own centre.
   const button = shop.getByRole('button', { name: 'Place order' });
@@ -59,19 +59,20 @@ test('the checkout chip: shown for an unused voucher, keyboard reachable, never 
   expect(await button.evaluate((b) => { const r = b.getBoundingClientRect(); return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) === b; })).toBe(true);
   await screenshot(shop, 'rewards-chip');
 
-  // Keyboard: Tab reaches the chip's buttons; Enter on "Fill" fills the promo field; nothing is submitted.
-  const fill = region.getByRole('button', { name: 'Fill the promo-code field with UE-NOCUTLERY-0001' });
+  // Keyboard: Tab reaches the chip's buttons (×, Copy, Fill); Enter on "Fill" fills the promo field; nothing is submitted.
   await shop.getByLabel('Add promo code').focus();
   let presses = 0;
-  const focused = () => fill.evaluate((b) => (b.getRootNode() as ShadowRoot).activeElement === b);
-  while (!(await focused()) && presses < 10) {
+  const onChip = () => shop.evaluate(() => document.activeElement?.hasAttribute('data-carbon-account') ?? false);
+  while (!(await onChip()) && presses < 10) {
     await shop.keyboard.press('Tab');
     presses++;
   }
-  expect(await focused()).toBe(true);
+  expect(await onChip()).toBe(true);
+  await shop.keyboard.press('Tab');
+  await shop.keyboard.press('Tab');
   await shop.keyboard.press('Enter');
   await expect(shop.getByLabel('Add promo code')).toHaveValue('UE-NOCUTLERY-0001');
-  await expect(region.getByRole('status')).toHaveText('Filled in. Apply it on the page before you place the order.');
+  expect((await chipElements(shop, '[role=status]'))[0].text).toBe('Filled in. Apply it on the page before you place the order.');
   expect(shop.url()).toBe('https://www.ubereats.com/checkout');
   expect((await storedVouchers(serviceWorker)).find((v) => v.platform === 'ubereats')?.status).toBe('unused');
 
@@ -96,14 +97,15 @@ test('the chip can be dismissed with Escape or ×, and copies the code', async (
   await giveVoucher(serviceWorker, { requestId: 'r1', rewardId: 'x', platform: 'any', code: 'SAMPLE-THANKS5', points: 10, issuedAt: now, expiresAt: now + 86_400_000, status: 'unused' });
   const shop = await context.newPage();
   await shop.goto('https://www.ubereats.com/checkout');
-  const region = shop.getByRole('region', { name: 'You have a voucher for this shop' });
-  await region.getByRole('button', { name: 'Copy code SAMPLE-THANKS5' }).click();
-  await expect(region.getByRole('status')).toHaveText('Copied SAMPLE-THANKS5.');
+  await expect.poll(() => chipText(shop)).toContain('SAMPLE-THANKS5');
+  await pressChipButton(shop, 'Copy code SAMPLE-THANKS5');
+  await expect.poll(async () => (await chipElements(shop, '[role=status]'))[0]?.text).toBe('Copied SAMPLE-THANKS5.');
   expect(await shop.evaluate(() => navigator.clipboard.readText())).toBe('SAMPLE-THANKS5');
   await shop.keyboard.press('Escape');
-  await expect(region).toHaveCount(0);
+  await expect(shop.locator('[data-carbon-account]')).toHaveCount(0);
   await shop.reload();
-  await shop.getByRole('region', { name: 'You have a voucher for this shop' }).getByRole('button', { name: 'Hide the voucher reminder' }).click();
+  await expect.poll(() => chipText(shop)).toContain('SAMPLE-THANKS5');
+  await pressChipButton(shop, 'Hide the voucher reminder');
   await expect(shop.locator('[data-carbon-account]')).toHaveCount(0);
   // Placing the order without the code leaves the voucher unused.
   await shop.getByRole('button', { name: 'Place order' }).click();
@@ -125,13 +127,50 @@ test('the chip speaks the language chosen in Options, not only the browser’s',
 
   const shop = await context.newPage();
   await shop.goto('https://www.ubereats.com/checkout');
-  const region = shop.getByRole('region', { name: 'このショップで使えるクーポンがあります' });
-  await expect(region).toContainText('Uber Eats 配送料 1 回無料');
-  await expect(region.getByRole('button', { name: 'クーポンのお知らせを閉じる' })).toBeVisible();
+  await expect.poll(() => chipText(shop)).toContain('このショップで使えるクーポンがあります');
+  expect(await chipText(shop)).toContain('Uber Eats 配送料 1 回無料');
+  expect((await chipElements(shop, 'button')).map((b) => b.label)).toContain('クーポンのお知らせを閉じる');
   await screenshot(shop, 'chip-ja-chosen');
 
   // Back to the browser's language: the next checkout shows the chip in English again.
   await options.getByRole('combobox', { name: '言語' }).selectOption('');
   await shop.reload();
-  await expect(shop.getByRole('region', { name: 'You have a voucher for this shop' })).toContainText('Free delivery on one Uber Eats order');
+  await expect.poll(() => chipText(shop)).toContain('Free delivery on one Uber Eats order');
+});
+
+// Issue 16, finding 5: with an open shadow root a shop's script read an unused code, and a
+// synthetic click on Fill put it in the page's field.
+test('the page’s scripts can neither read the chip’s codes nor press its buttons; the shopper’s Fill can', async ({ context, serve, serviceWorker }) => {
+  await serve(UBER);
+  await waitForLinked(serviceWorker, 'ubereats');
+  const now = Date.now();
+  await giveVoucher(serviceWorker, { requestId: 'r1', rewardId: 'x', platform: 'ubereats', code: 'UE-SECRET-0042', points: 10, issuedAt: now, expiresAt: now + 86_400_000, status: 'unused' });
+  const shop = await context.newPage();
+  await shop.goto('https://www.ubereats.com/checkout');
+  await expect.poll(() => chipText(shop)).toContain('UE-SECRET-0042');
+
+  const seen = await shop.evaluate(() => {
+    const host = document.querySelector<HTMLElement>('[data-carbon-account]')!;
+    const buttons = host.shadowRoot?.querySelectorAll('button') ?? [];
+    for (const b of Array.from(buttons)) b.click();
+    host.click();
+    const r = host.getBoundingClientRect();
+    const under = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+    under?.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    host.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    return {
+      shadowRoot: host.shadowRoot === null,
+      html: document.documentElement.outerHTML,
+      text: document.body.innerText + host.innerText,
+      field: (document.querySelector('input[placeholder="Enter promo code"]') as HTMLInputElement | null)?.value ?? '',
+    };
+  });
+  expect(seen.shadowRoot).toBe(true);
+  expect(seen.html).not.toContain('UE-SECRET-0042');
+  expect(seen.text).not.toContain('UE-SECRET-0042');
+  expect(seen.field).toBe('');
+  await expect(shop.getByLabel('Add promo code')).toHaveValue('');
+
+  await pressChipButton(shop, 'Fill the promo-code field with UE-SECRET-0042');
+  await expect(shop.getByLabel('Add promo code')).toHaveValue('UE-SECRET-0042');
 });

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { forgetTab, handleMessage, type FlowDeps, type SenderInfo } from '../../src/background/checkout-flow';
+import { route } from '../../src/background/router';
 import { hashOrderRef } from '../../src/background/order-key';
 import { LedgerDb } from '../../src/ledger/db';
 import { mainAccount } from '../../src/ledger/queries';
@@ -65,8 +66,9 @@ beforeEach(async () => {
 });
 
 describe('observe, then commit', () => {
-  it('records one no-cutlery action only when the confirmation is reached', async () => {
+  it('records one no-cutlery action only when the confirmation follows a press', async () => {
     await handleMessage(checkoutRead([{ kind: 'no-cutlery' }]), checkoutSender, deps);
+    expect(await handleMessage(placeOrder(), checkoutSender, deps)).toEqual({ ok: true, recorded: 0 });
     expect(await db.actions.count()).toBe(0);
     const reply = await handleMessage(confirmationRead, confirmationSender, deps);
     expect(reply).toEqual({ ok: true, recorded: 1 });
@@ -92,10 +94,11 @@ describe('observe, then commit', () => {
     expect(await db.actions.count()).toBe(0);
   });
 
-  it('records on the place-order press, and the confirmation and its reloads add nothing', async () => {
+  it('records nothing on the press alone; its confirmation records once, and reloads add nothing', async () => {
     await handleMessage(checkoutRead([{ kind: 'no-cutlery' }]), checkoutSender, deps);
-    expect(await handleMessage(placeOrder(), checkoutSender, deps)).toEqual({ ok: true, recorded: 1 });
     expect(await handleMessage(placeOrder(), checkoutSender, deps)).toEqual({ ok: true, recorded: 0 });
+    expect(await handleMessage(placeOrder(), checkoutSender, deps)).toEqual({ ok: true, recorded: 0 });
+    expect(await handleMessage(confirmationRead, confirmationSender, deps)).toEqual({ ok: true, recorded: 1 });
     for (let i = 0; i < 3; i++) await handleMessage(confirmationRead, confirmationSender, deps);
     expect(await db.actions.count()).toBe(1);
     expect(await mainAccount(db)).toMatchObject({ count: 1, points: 15 });
@@ -121,9 +124,11 @@ describe('observe, then commit', () => {
 
   it('records a second order in the same tab as its own', async () => {
     await handleMessage(checkoutRead([{ kind: 'no-cutlery' }]), checkoutSender, deps);
+    await handleMessage(placeOrder(), checkoutSender, deps);
     await handleMessage(confirmationRead, confirmationSender, deps);
     clock += 60 * 60 * 1000;
     await handleMessage(checkoutRead([{ kind: 'no-cutlery' }], CONFIRMATION_DOC + 1), checkoutSender, deps);
+    await handleMessage(placeOrder(CONFIRMATION_DOC + 1), checkoutSender, deps);
     const second = { ...confirmationRead, reading: { ...confirmationRead.reading, order: { ref: 'second-order-0001' } } };
     await handleMessage(second, { ...checkoutSender, url: 'https://www.ubereats.com/orders/second-order-0001' }, deps);
     expect(await db.actions.count()).toBe(2);
@@ -155,7 +160,9 @@ describe('observe, then commit', () => {
     await handleMessage(confirmationRead, confirmationSender, deps);
     clock += 5 * 60 * 1000;
     await handleMessage(checkoutRead([{ kind: 'no-cutlery' }], CONFIRMATION_DOC + 1), checkoutSender, deps);
-    expect(await handleMessage(placeOrder(CONFIRMATION_DOC + 1), checkoutSender, deps)).toEqual({ ok: true, recorded: 1 });
+    expect(await handleMessage(placeOrder(CONFIRMATION_DOC + 1), checkoutSender, deps)).toEqual({ ok: true, recorded: 0 });
+    const second = { ...confirmationRead, documentAt: CONFIRMATION_DOC + 2, reading: { ...confirmationRead.reading, order: { ref: 'second-order-0002' } } };
+    expect(await handleMessage(second, confirmationSender, deps)).toEqual({ ok: true, recorded: 1 });
     expect(await db.actions.count()).toBe(2);
   });
 
@@ -176,6 +183,7 @@ describe('observe, then commit', () => {
     await handleMessage(placeOrder(), checkoutSender, deps);
     await forgetTab(deps, checkoutSender.tabId!);
     const showsChoice = { ...confirmationRead, reading: { ...confirmationRead.reading, observations: [{ kind: 'no-cutlery' }] } };
+    expect(await handleMessage(showsChoice, confirmationSender, deps)).toEqual({ ok: true, recorded: 1 });
     expect(await handleMessage(showsChoice, confirmationSender, deps)).toEqual({ ok: true, recorded: 0 });
     expect(await db.actions.count()).toBe(1);
   });
@@ -188,7 +196,9 @@ describe('observe, then commit', () => {
     expect(Object.keys(await fakeBrowser.storage.session.get(null))).toEqual(['pending:8:ubereats']);
 
     await handleMessage(placeOrder(), otherTab, deps);
-    expect(Object.keys(await fakeBrowser.storage.session.get(null)).sort()).toEqual(['pending:8:ubereats', 'placed:8:ubereats']);
+    await forgetTab(deps, otherTab.tabId!);
+    // A pressed checkout outlives its tab for a while: its confirmation may still be on the way.
+    expect(Object.keys(await fakeBrowser.storage.session.get(null))).toEqual(['pending:8:ubereats']);
     clock += 3 * 60 * 60 * 1000;
     await forgetTab(deps, 9);
     expect(await fakeBrowser.storage.session.get(null)).toEqual({});
@@ -196,6 +206,7 @@ describe('observe, then commit', () => {
 
   it('survives a service-worker restart between checkout and confirmation (state is in storage.session)', async () => {
     await handleMessage(checkoutRead([{ kind: 'no-cutlery' }]), checkoutSender, deps);
+    await handleMessage(placeOrder(), checkoutSender, deps);
     const restarted: FlowDeps = { ...deps, db: new LedgerDb(db.name) };
     expect(await handleMessage(confirmationRead, confirmationSender, restarted)).toEqual({ ok: true, recorded: 1 });
   });
@@ -249,6 +260,7 @@ describe('a full disk', () => {
       }),
     });
     await handleMessage(checkoutRead([{ kind: 'no-cutlery' }]), checkoutSender, deps);
+    await handleMessage(placeOrder(), checkoutSender, deps);
     full = true;
     const reply = await handleMessage(confirmationRead, confirmationSender, deps);
     expect(reply).toEqual({ ok: false, reason: 'storage-full' });
@@ -263,5 +275,103 @@ describe('a full disk', () => {
     expect(await handleMessage(confirmationRead, confirmationSender, deps)).toEqual({ ok: true, recorded: 1 });
     expect(await mainAccount(db)).toMatchObject({ count: 1, grams: 15 });
     expect(await fakeBrowser.storage.session.get('storageProblem')).toEqual({});
+  });
+});
+
+// Issue 16, findings 1 and 2: a page's scripts can change the URL and headings at will; only
+// the shopper's trusted press (or their answer in the popup) places an order.
+describe('nothing counted that did not happen', () => {
+  // The background's door for every sender, as background.ts wires it.
+  const answer = (message: unknown, sender: SenderInfo) =>
+    route(message, sender, {
+      flow: deps,
+      pages: { db, action: { setBadgeText: async () => {}, setBadgeBackgroundColor: async () => {} }, now: () => clock, linksChanged: async () => {}, offers: deps },
+      extensionOrigin: 'chrome-extension://carbon-account-test/',
+    });
+  const offers = async () => {
+    const reply = await answer({ type: 'order-offers-wanted' }, popupSender);
+    return reply.ok && 'offers' in reply ? reply.offers : [];
+  };
+  const popupSender: SenderInfo = { id: EXT, url: 'chrome-extension://carbon-account-test/popup.html' };
+  const confirmationOf = (ref: string, documentAt = CHECKOUT_DOC) => ({
+    ...confirmationRead,
+    documentAt,
+    reading: { ...confirmationRead.reading, order: { ref } },
+  });
+
+  it('a script alternating the URL between checkout and made-up order pages records nothing', async () => {
+    for (let i = 0; i < 25; i++) {
+      await handleMessage(checkoutRead([{ kind: 'no-cutlery' }]), checkoutSender, deps);
+      await handleMessage(confirmationOf(`made-up-${i}`), confirmationSender, deps);
+    }
+    expect(await db.actions.count()).toBe(0);
+    expect(await mainAccount(db)).toMatchObject({ count: 0, points: 0 });
+    // One checkout to ask about, not 25.
+    expect(await offers()).toHaveLength(1);
+  });
+
+  it('one press places one order, however many confirmations follow', async () => {
+    await handleMessage(checkoutRead([{ kind: 'no-cutlery' }]), checkoutSender, deps);
+    await handleMessage(placeOrder(), checkoutSender, deps);
+    for (let i = 0; i < 10; i++) {
+      await handleMessage(confirmationOf(`made-up-${i}`), confirmationSender, deps);
+      await handleMessage(checkoutRead([{ kind: 'no-cutlery' }]), checkoutSender, deps);
+    }
+    expect(await db.actions.count()).toBe(1);
+  });
+
+  it('an abandoned checkout followed by another order page records nothing; the popup asks, and yes records it once', async () => {
+    await handleMessage(checkoutRead([{ kind: 'no-cutlery' }]), checkoutSender, deps);
+    expect(await handleMessage(confirmationOf('another-order', CONFIRMATION_DOC), confirmationSender, deps)).toEqual({ ok: true, recorded: 0 });
+    expect(await db.actions.count()).toBe(0);
+    const [offer] = await offers();
+    expect(offer).toMatchObject({ platform: 'ubereats', at: clock, choices: [{ kind: 'no-cutlery' }] });
+    expect(await answer({ type: 'order-offer-answered', offerId: offer.id, placed: true }, popupSender)).toEqual({ ok: true, recorded: 1 });
+    expect(await answer({ type: 'order-offer-answered', offerId: offer.id, placed: true }, popupSender)).toMatchObject({ ok: false });
+    expect(await offers()).toEqual([]);
+    // Its confirmation reloaded: still one order.
+    await handleMessage(confirmationOf('another-order', CONFIRMATION_DOC + 5), confirmationSender, deps);
+    expect(await db.actions.count()).toBe(1);
+    expect(await mainAccount(db)).toMatchObject({ count: 1, points: 15 });
+  });
+
+  it('no forgets the checkout, and a page cannot answer for the shopper', async () => {
+    await handleMessage(checkoutRead([{ kind: 'no-cutlery' }]), checkoutSender, deps);
+    await handleMessage(confirmationOf('x', CONFIRMATION_DOC), confirmationSender, deps);
+    const [offer] = await offers();
+    const forged = { type: 'order-offer-answered', offerId: offer.id, placed: true };
+    expect(await answer(forged, checkoutSender)).toMatchObject({ ok: false });
+    expect(await answer({ type: 'order-offers-wanted' }, checkoutSender)).toMatchObject({ ok: false });
+    expect(await answer({ ...forged, placed: false }, popupSender)).toEqual({ ok: true, recorded: 0 });
+    expect(await offers()).toEqual([]);
+    expect(await db.actions.count()).toBe(0);
+  });
+
+  it('a press followed by the page leaving the checkout places the order; leaving with no press, or from another page, does not', async () => {
+    const left = (documentAt: number) => ({ type: 'checkout-left', platform: 'ubereats', documentAt });
+    await handleMessage(checkoutRead([{ kind: 'no-cutlery' }]), checkoutSender, deps);
+    expect(await handleMessage(left(CHECKOUT_DOC), checkoutSender, deps)).toEqual({ ok: true, recorded: 0 });
+    await handleMessage(placeOrder(), checkoutSender, deps);
+    expect(await handleMessage(left(CHECKOUT_DOC + 1), checkoutSender, deps)).toEqual({ ok: true, recorded: 0 });
+    expect(await handleMessage(left(CHECKOUT_DOC), checkoutSender, deps)).toEqual({ ok: true, recorded: 1 });
+    expect(await handleMessage(left(CHECKOUT_DOC), checkoutSender, deps)).toEqual({ ok: true, recorded: 0 });
+    // The confirmation that follows joins that order.
+    await handleMessage(confirmationRead, confirmationSender, deps);
+    expect(await db.actions.count()).toBe(1);
+  });
+
+  it('an unpressed checkout expires: a confirmation hours later has nothing to offer', async () => {
+    await handleMessage(checkoutRead([{ kind: 'no-cutlery' }]), checkoutSender, deps);
+    clock += 3 * 60 * 60 * 1000;
+    await handleMessage(confirmationOf('late', CONFIRMATION_DOC), confirmationSender, deps);
+    expect(await offers()).toEqual([]);
+    expect(await db.actions.count()).toBe(0);
+  });
+
+  it('a press expires too: half an hour after it, a confirmation is no longer its proof', async () => {
+    await handleMessage(checkoutRead([{ kind: 'no-cutlery' }]), checkoutSender, deps);
+    await handleMessage(placeOrder(), checkoutSender, deps);
+    clock += 31 * 60 * 1000;
+    expect(await handleMessage(confirmationOf('late', CONFIRMATION_DOC), confirmationSender, deps)).toEqual({ ok: true, recorded: 0 });
   });
 });

@@ -73,7 +73,12 @@ describe('background and custom shops', () => {
   it('records an order at a shop the user added, from that exact host', async () => {
     await db.subAccounts.add({ platform: ID, linkedAt: 1 });
     await handleMessage(checkout, sender(`${SHOP}/checkout`), deps);
-    expect(await handleMessage(confirmation, sender(`${SHOP}/order/thanks`), deps)).toEqual({ ok: true, recorded: 1 });
+    // A "Thank you for your order" heading alone records nothing: the shopper's press does.
+    expect(await handleMessage(confirmation, sender(`${SHOP}/order/thanks`), deps)).toEqual({ ok: true, recorded: 0 });
+    const again = { ...checkout, documentAt: 3 };
+    await handleMessage(again, sender(`${SHOP}/checkout`), deps);
+    await handleMessage({ ...again, type: 'order-placed' }, sender(`${SHOP}/checkout`), deps);
+    expect(await handleMessage({ ...confirmation, documentAt: 4 }, sender(`${SHOP}/order/thanks`), deps)).toEqual({ ok: true, recorded: 1 });
     expect(await db.actions.toArray()).toMatchObject([{ platform: ID, kind: 'no-cutlery', points: 15 }]);
   });
 

@@ -21,7 +21,7 @@ describe('two writers at once', () => {
       recordOrder(background, {
         platform: i % 3 ? 'ubereats' : 'custom:shop.example',
         orderKey: `order-${i % 120}`, // 30 of them repeat an order already sent
-        committedAt: t + i,
+        committedAt: t + i * 86_400_000, // a day each: the daily order cap is not what this test is about
         observations: [{ kind: 'no-cutlery', observedAt: t }, { kind: 'e-invoice', observedAt: t }],
       }),
     );

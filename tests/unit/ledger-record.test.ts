@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { LedgerDb } from '../../src/ledger/db';
 import { balance, dayCategoryTotals, mainAccount, recentActions, subAccounts, weeklyByCategory } from '../../src/ledger/queries';
-import { recordOrder } from '../../src/ledger/record';
+import { applyDailyCap, DEFAULT_DAILY_ORDERS, DEFAULT_DAILY_POINTS, recordOrder } from '../../src/ledger/record';
 import { DEFAULT_DAILY_CAP, SETTING } from '../../src/ledger/settings';
 import { localDay } from '../../src/ledger/totals';
 import type { ChoiceKind } from '../../src/core/kinds';
@@ -73,16 +73,44 @@ describe('recording', () => {
   });
 
   it('keeps actions over the daily cap as capped, out of the totals, per platform and per day', async () => {
-    for (let i = 0; i < DEFAULT_DAILY_CAP + 3; i++) await recordOrder(db, order('ubereats', ['no-cutlery']));
+    const five: ChoiceKind[] = ['no-cutlery', 'e-invoice', 'no-plastic-bag', 'slow-shipping', 'pickup-point'];
+    for (let i = 0; i < DEFAULT_DAILY_CAP / 5 + 1; i++) await recordOrder(db, order('ubereats', five));
     await recordOrder(db, order('custom:shop.example', ['no-cutlery']));
     await recordOrder(db, order('ubereats', ['no-cutlery'], NOON + DAY));
-    expect(await db.actions.filter((a) => a.status === 'capped').count()).toBe(3);
+    expect(await db.actions.filter((a) => a.status === 'capped').count()).toBe(5);
     expect(await db.totals.get('platform:ubereats')).toMatchObject({ count: DEFAULT_DAILY_CAP + 1 });
     expect(await mainAccount(db)).toMatchObject({ count: DEFAULT_DAILY_CAP + 2 });
 
     await db.settings.put({ key: SETTING.dailyCap, value: 2 });
     const [a, b] = await recordOrder(db, order('custom:shop.example', ['e-invoice', 'no-plastic-bag']));
     expect([a.status, b.status]).toEqual(['active', 'capped']);
+  });
+
+  // Issue 16: the cap was on actions only; a day of many small orders, or of large items, went uncapped.
+  it('caps orders per platform and day: the orders past the limit are kept, not counted', async () => {
+    await recordOrder(db, order('ubereats', ['no-cutlery'], NOON, 'first'));
+    for (let i = 1; i < DEFAULT_DAILY_ORDERS + 3; i++) await recordOrder(db, order('ubereats', ['no-cutlery']));
+    expect(await db.actions.filter((a) => a.status === 'capped').count()).toBe(3);
+    expect(await mainAccount(db)).toMatchObject({ count: DEFAULT_DAILY_ORDERS, points: 15 * DEFAULT_DAILY_ORDERS });
+    // Another kind in an order already counted still counts; the next day starts afresh.
+    await recordOrder(db, order('ubereats', ['e-invoice'], NOON, 'first'));
+    await recordOrder(db, order('ubereats', ['no-cutlery'], NOON + DAY));
+    expect(await mainAccount(db)).toMatchObject({ count: DEFAULT_DAILY_ORDERS + 2 });
+  });
+
+  it('caps points per platform and day, but one large purchase alone on its day still counts', async () => {
+    const [wardrobe] = await recordOrder(db, order('vinted', [['second-hand', 'laptop']]));
+    expect(wardrobe.status).toBe('active');
+    expect(wardrobe.points).toBeGreaterThan(DEFAULT_DAILY_POINTS);
+    const [book] = await recordOrder(db, order('vinted', [['second-hand', 'book']]));
+    expect(book.status).toBe('capped');
+    const [elsewhere] = await recordOrder(db, order('vinted', [['second-hand', 'book']], NOON + DAY));
+    expect(elsewhere.status).toBe('active');
+    // The limit is a parameter: the points rule (src/carbon) can pass its own.
+    const [phone] = await recordOrder(db, order('ebay', [['second-hand', 'phone']]));
+    const phones = [{ ...phone, id: undefined, orderKey: 'o-x', status: 'active' as const }];
+    await applyDailyCap(db, phones, { actions: 20, orders: 10, points: phone.points });
+    expect(phones[0].status).toBe('capped');
   });
 
   it('draws weeks by category from the daycat rows with one range read', async () => {

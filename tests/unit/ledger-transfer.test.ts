@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { LedgerDb } from '../../src/ledger/db';
 import { disputeAction } from '../../src/ledger/disputes';
 import { mainAccount, points } from '../../src/ledger/queries';
-import { recordOrder } from '../../src/ledger/record';
+import { METHODOLOGY_VERSION } from '../../src/carbon/factors';
+import { DEFAULT_DAILY_ORDERS, localDay, recordOrder } from '../../src/ledger/record';
 import { debitPoints } from '../../src/ledger/debits';
 import { deleteEverything, exportCsv, exportJson, importJson, MAX_IMPORT_BYTES, previewImport } from '../../src/ledger/transfer';
 import { freshTotals, storedTotals } from '../helpers/ledger';
@@ -130,5 +131,53 @@ describe('delete everything', () => {
     expect(await mainAccount(db)).toMatchObject({ count: 0, grams: 0, points: 0 });
     expect(await points(db)).toEqual({ earned: 0, redeemed: 0, balance: 0, shortfall: 0 });
     for (const table of db.tables) expect(await table.count(), table.name).toBe(0);
+  });
+});
+
+// Issue 16, finding 4: an edited export with one 15 g action worth 10,000,000 points imported
+// and redeemed; 1,000 active actions on one platform and day imported past the cap.
+describe('import restores, never mints', () => {
+  const fileWith = (actions: object[]) =>
+    JSON.stringify({
+      format: 'carbon-account',
+      version: 1,
+      exportedAt: new Date(NOON).toISOString(),
+      methodologyVersion: '2026.11-2',
+      actions,
+      vouchers: [],
+      subAccounts: [],
+      orderAliases: [],
+      settings: [],
+    });
+  const action = (i: number, extra: object = {}) => ({
+    platform: 'ubereats',
+    kind: 'no-cutlery',
+    orderKey: `forged-${i}`,
+    wasDefault: false,
+    observedAt: NOON,
+    committedAt: NOON + i,
+    day: localDay(NOON),
+    grams: { central: 15, low: 10, high: 40 },
+    points: 15,
+    methodologyVersion: '2026.11-2',
+    status: 'active',
+    ...extra,
+  });
+
+  it('re-scores every imported action from the methodology: the file’s points and grams count for nothing', async () => {
+    const db = new LedgerDb(`mint-${Math.random()}`);
+    const inflated = action(0, { grams: { central: 1e7, low: 1e7, high: 1e7 }, points: 10_000_000, methodologyVersion: 'made-up' });
+    expect(await importJson(db, fileWith([inflated]))).toMatchObject({ ok: true });
+    const [stored] = await db.actions.toArray();
+    expect(stored).toMatchObject({ points: 15, grams: { central: 15, low: 10, high: 40 }, methodologyVersion: METHODOLOGY_VERSION });
+    expect(await points(db)).toMatchObject({ balance: 15 });
+  });
+
+  it('passes the daily caps: 1,000 actions on one platform and day count no more than recording would', async () => {
+    const db = new LedgerDb(`mint-${Math.random()}`);
+    const file = fileWith(Array.from({ length: 1000 }, (_, i) => action(i)));
+    expect(await importJson(db, file)).toMatchObject({ ok: true, added: { actions: 1000 } });
+    expect(await mainAccount(db)).toMatchObject({ count: DEFAULT_DAILY_ORDERS, points: 15 * DEFAULT_DAILY_ORDERS });
+    expect(await db.actions.where('[platform+day+status]').equals(['ubereats', localDay(NOON), 'capped']).count()).toBe(1000 - DEFAULT_DAILY_ORDERS);
   });
 });

@@ -198,6 +198,13 @@ describe('chip placement', () => {
   });
 });
 
+/** An event as the browser makes it for the user's own input (happy-dom has no isTrusted). */
+function asTrusted<E extends Event>(event: E): E {
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  return event;
+}
+const trustedClick = (el: Element) => el.dispatchEvent(asTrusted(new MouseEvent('click', { bubbles: true })));
+
 describe('checkout reminder', () => {
   const VOUCHERS: ChipVoucher[] = [{ code: 'UE-1', expiresAt: NOW + DAY, title: { en: 'Free delivery', zh_CN: '免配送费', ja: '配送料無料' } }];
   const reading = (page: PageReading['page'] = 'checkout'): PageReading => ({ platform: 'ubereats', page, observations: [] });
@@ -225,7 +232,19 @@ describe('checkout reminder', () => {
       },
     };
     const doc = window.document as unknown as Document;
-    const chip = () => doc.querySelector<HTMLElement>('[data-carbon-account="voucher-chip"]')?.shadowRoot ?? null;
+    // The chip's root is closed: the page sees no shadowRoot. The test keeps the roots it attaches.
+    const roots = new Map<Element, ShadowRoot>();
+    const proto = (window as unknown as typeof globalThis).HTMLElement.prototype;
+    const attach = proto.attachShadow;
+    proto.attachShadow = function (this: HTMLElement, init: ShadowRootInit) {
+      const root = attach.call(this, init);
+      roots.set(this, root);
+      return root;
+    };
+    const chip = () => {
+      const host = doc.querySelector<HTMLElement>('[data-carbon-account="voucher-chip"]');
+      return host ? (roots.get(host) ?? null) : null;
+    };
     return { reminder, sent, doc, chip };
   }
   const flush = () => new Promise((r) => setTimeout(r, 0));
@@ -244,7 +263,12 @@ describe('checkout reminder', () => {
     await flush();
     expect(sent).toHaveLength(0);
 
+    // The page's own synthetic clicks do nothing: no code reaches the page.
     [...chip()!.querySelectorAll('button')][2].click();
+    expect((doc.getElementById('promo') as HTMLInputElement).value).toBe('');
+    expect(doc.querySelector<HTMLElement>('[data-carbon-account="voucher-chip"]')!.shadowRoot).toBeNull();
+    expect(doc.documentElement.outerHTML).not.toContain('UE-1');
+    trustedClick([...chip()!.querySelectorAll('button')][2]);
     expect((doc.getElementById('promo') as HTMLInputElement).value).toBe('UE-1');
     expect(chip()!.querySelector('[role=status]')?.textContent).toBe('chipFilled');
 
@@ -259,7 +283,10 @@ describe('checkout reminder', () => {
     reminder.onReading(reading());
     await flush();
     expect([...chip()!.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['×', 'chipCopy']);
-    chip()!.querySelector('section')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    const escape = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true });
+    chip()!.querySelector('section')!.dispatchEvent(escape);
+    expect(chip()).not.toBeNull();
+    chip()!.querySelector('section')!.dispatchEvent(asTrusted(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
     expect(chip()).toBeNull();
     reminder.onReading(reading());
     await flush();

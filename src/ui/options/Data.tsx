@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import type { ImportCheck, ImportCounts } from '../../ledger/transfer';
-import { deleteEverything, exportCsv, exportJson, importJson, previewImport } from '../../ledger/transfer';
+import { deleteEverything, exportCsv, exportJson, importJson, previewImport, readImportFile } from '../../ledger/transfer';
 import { formatNumber } from '../../core/format';
 import { t } from '../../core/i18n';
 import type { Notice } from './Accounts';
@@ -33,7 +33,9 @@ export function Data(props: { deps: LinkDeps; locale: string; notify(n: Notice):
     setPending(undefined);
     setProblem('');
     if (!file) return;
-    const text = await file.text();
+    const read = await readImportFile(file);
+    if (!read.ok) return setProblem(read.error);
+    const { text } = read;
     const check = await previewImport(db, text);
     if (check.ok) setPending({ name: file.name, text, check });
     else setProblem(check.error);
