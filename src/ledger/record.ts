@@ -1,4 +1,5 @@
-import { factorFor, METHODOLOGY_VERSION, pointsFor } from '../carbon/factors';
+import { factorFor, METHODOLOGY_VERSION } from '../carbon/factors';
+import { actionPoints } from '../carbon/points';
 import type { Observation } from '../platforms/types';
 import { Dexie } from 'dexie';
 import type { Action, LedgerDb } from './db';
@@ -125,7 +126,7 @@ export function scoreObservation(order: OrderToRecord, obs: OrderToRecord['obser
     committedAt: order.committedAt,
     day: localDay(order.committedAt),
     grams: { ...factor.grams },
-    points: pointsFor(factor.grams.central),
+    points: actionPoints(factor.grams.central),
     methodologyVersion: METHODOLOGY_VERSION,
     status: 'active',
   };

@@ -74,7 +74,7 @@ describe('background and custom shops', () => {
     await db.subAccounts.add({ platform: ID, linkedAt: 1 });
     await handleMessage(checkout, sender(`${SHOP}/checkout`), deps);
     expect(await handleMessage(confirmation, sender(`${SHOP}/order/thanks`), deps)).toEqual({ ok: true, recorded: 1 });
-    expect(await db.actions.toArray()).toMatchObject([{ platform: ID, kind: 'no-cutlery', points: 15 }]);
+    expect(await db.actions.toArray()).toMatchObject([{ platform: ID, kind: 'no-cutlery', points: 12 }]);
   });
 
   it('refuses a shop the user did not add, and another host speaking for it', async () => {

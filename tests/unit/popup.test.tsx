@@ -68,7 +68,7 @@ describe('popup', () => {
     // Nothing linked: only the rewards for any shop, none affordable yet.
     await expect.poll(() => rows('rewards-next').map((li) => li.dataset.reward)).toEqual(['sample-thanks-card', 'sample-cutlery-set']);
     expect(byTestId('rewards-ready')).toBeNull();
-    expect(rows('rewards-next')[0].textContent).toContain('0 of 10 points');
+    expect(rows('rewards-next')[0].textContent).toContain('0 of 150 points');
   });
 
   it('one action: totals, range, equivalents, its sub-account, the chart, a reward ready; dispute and undo', async () => {
@@ -76,7 +76,7 @@ describe('popup', () => {
     await order('ubereats', ['no-cutlery'], NOW - 2 * 3_600_000);
     show();
     await expect.poll(() => text('total-grams')).toBe('15 g CO2e avoided');
-    expect(text('points')).toBe('15 points');
+    expect(text('points')).toBe('12 points');
     expect(text('total-range')).toBe('Estimated range: 10 g – 40 g');
     // 15 / 218 g per km, 15 / 33 g per bag, with their sources beside them.
     expect(text('equivalents')).toContain('0.069 km not driven in a petrol car');
@@ -93,10 +93,11 @@ describe('popup', () => {
 
     expect(rows('actions')).toHaveLength(1);
     expect(rows('actions')[0].textContent).toContain('Uber Eats · No cutlery · 15 g');
-    expect(rows('rewards-ready').map((li) => li.dataset.reward)).toEqual(['sample-thanks-card']);
-    expect(rows('rewards-next')[0].dataset.reward).toBe('sample-ubereats-delivery');
-    expect(rows('rewards-next')[0].textContent).toContain('15 of 150 points');
-    expect(rows('rewards-next')[0].querySelector('progress')?.getAttribute('aria-label')).toBe('Progress toward Free delivery on one Uber Eats order');
+    // 12 points (src/carbon/points.ts) reach no reward yet: the cheapest costs 150.
+    expect(byTestId('rewards-ready')).toBeNull();
+    expect(rows('rewards-next')[0].dataset.reward).toBe('sample-thanks-card');
+    expect(rows('rewards-next')[0].textContent).toContain('12 of 150 points');
+    expect(rows('rewards-next')[0].querySelector('progress')?.getAttribute('aria-label')).toBe('Progress toward 5% off one order at a linked shop');
 
     buttonNamed('Dispute')!.click();
     await expect.poll(() => text('total-grams')).toBe('0 g CO2e avoided');
@@ -135,13 +136,9 @@ describe('popup', () => {
     const lastWeek = [...root.querySelectorAll('.chart g[data-week]')][11];
     expect([...lastWeek.querySelectorAll('rect')].map((r) => r.getAttribute('data-category'))).toEqual(['food-delivery', 'marketplace', 'grocery']);
     expect([...root.querySelectorAll('.legend li')].map((li) => li.textContent)).toEqual(['Food delivery', 'Marketplaces', 'Parcels and logistics', 'Groceries']);
-    // Linked platforms' rewards join the 'any' ones; 373 points redeem three of them.
-    expect(rows('rewards-ready').map((li) => li.dataset.reward)).toEqual([
-      'sample-thanks-card',
-      'sample-eleme-red-packet',
-      'sample-ubereats-delivery',
-      'sample-amazon-no-rush',
-    ]);
+    // Linked platforms' rewards join the 'any' ones; 99 points (12 + 12 + 20 + 23 + 12 + 20) reach none yet.
+    expect(text('points')).toBe('99 points');
+    expect(rows('rewards-next').map((li) => li.dataset.reward)).toEqual(['sample-thanks-card', 'sample-eleme-red-packet', 'sample-cainiao-locker']);
   });
 
   it('reads in Chinese and Japanese, numbers and dates through Intl', async () => {
@@ -150,9 +147,9 @@ describe('popup', () => {
     await setLocaleOverride('zh_CN', packaged);
     show(undefined, 'zh-CN');
     await expect.poll(() => root.querySelector('h1')?.textContent).toBe('碳账户');
-    await expect.poll(() => text('points')).toBe('15 积分');
+    await expect.poll(() => text('points')).toBe('12 积分');
     expect(text('total-grams')).toBe('已减排 15 g CO2e');
-    expect(rows('rewards-ready')[0].textContent).toContain('任一已关联商店订单 95 折一次');
+    expect(rows('rewards-next')[0].textContent).toContain('任一已关联商店订单 95 折一次');
     expect(rows('actions')[0].textContent).toContain('Uber Eats · 无需餐具');
     await expect.poll(() => root.querySelector('#chart-summary')?.textContent ?? '').toContain('11月22日');
     render(null, root);
@@ -160,7 +157,7 @@ describe('popup', () => {
     await setLocaleOverride('ja', packaged);
     show(undefined, 'ja');
     await expect.poll(() => root.querySelector('h1')?.textContent).toBe('カーボンアカウント');
-    await expect.poll(() => text('points')).toBe('15 ポイント');
+    await expect.poll(() => text('points')).toBe('12 ポイント');
     expect(rows('actions')[0].querySelector('button')?.textContent).toBe('異議を申し立てる');
   });
 
