@@ -31,6 +31,19 @@ export interface ReadOptions {
 
 const nameOf = (el: Element) => normalize(controlName(el));
 
+/** Longest option wording kept: a label, not a paragraph. */
+export const LABEL_MAX = 160;
+
+/**
+ * A choice read from `el`, with the option's words as shown and whether the page served it in
+ * that state (a native input's HTML default; other controls cannot tell, so they say nothing).
+ */
+function observed(kind: ChoiceKind, el: Element, raw: string, selected: boolean): Observation {
+  const label = raw.replace(/\s+/g, ' ').trim().slice(0, LABEL_MAX);
+  const input = el.tagName === 'INPUT' ? (el as HTMLInputElement) : undefined;
+  return { kind, ...(label ? { label } : {}), ...(input ? { wasDefault: input.defaultChecked === selected } : {}) };
+}
+
 /** The other choices in a control's group: same-named radios, a radiogroup/listbox/tablist, a select. */
 function groupSiblings(el: Element): Element[] {
   if (el.tagName === 'OPTION') return Array.from(el.closest('select')?.options ?? []);
@@ -77,12 +90,12 @@ export function readChoices(doc: Document, options: ReadOptions): Observation[] 
     const match = matchNormalized(name, options.kinds);
     if (match && !found.has(match.kind)) {
       const chosen = match.polarity === 'affirm' ? selected : !selected && binary;
-      if (chosen && isShown(el, options.hiddenClass)) found.set(match.kind, { kind: match.kind });
+      if (chosen && isShown(el, options.hiddenClass)) found.set(match.kind, observed(match.kind, el, raw, selected));
       continue;
     }
     if (!match && wantsSpeed && !found.has('slow-shipping') && !binary && selected) {
       if (standardOverExpress(el, name, options.hiddenClass) && isShown(el, options.hiddenClass)) {
-        found.set('slow-shipping', { kind: 'slow-shipping' });
+        found.set('slow-shipping', observed('slow-shipping', el, raw, selected));
       }
     }
   }

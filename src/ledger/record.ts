@@ -120,6 +120,7 @@ export function scoreObservation(order: OrderToRecord, obs: OrderToRecord['obser
     platform: order.platform,
     kind: obs.kind,
     ...(obs.detail ? { detail: obs.detail } : {}),
+    ...(obs.label ? { label: obs.label } : {}),
     orderKey: order.orderKey,
     wasDefault: obs.wasDefault ?? false,
     observedAt: obs.observedAt,

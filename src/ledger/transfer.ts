@@ -23,6 +23,7 @@ const ActionSchema = v.strictObject({
   detail: v.optional(v.pipe(v.string(), v.regex(/^[a-z-]{1,32}$/))),
   orderKey: v.pipe(v.string(), v.minLength(1), v.maxLength(128)),
   wasDefault: v.boolean(),
+  label: v.optional(Text(160)),
   observedAt: Time,
   committedAt: Time,
   day: v.pipe(v.string(), v.isoDate()),

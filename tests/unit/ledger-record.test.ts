@@ -47,6 +47,17 @@ describe('recording', () => {
     expect(await balance(db)).toBe(23);
   });
 
+  it('keeps the option’s words and whether the page served the choice, for the history', async () => {
+    const [action] = await recordOrder(db, {
+      platform: 'ubereats',
+      orderKey: 'o-words',
+      committedAt: NOON,
+      observations: [{ kind: 'no-cutlery', label: 'Request utensils, straws, etc.', wasDefault: true, observedAt: NOON }],
+    });
+    expect(action).toMatchObject({ label: 'Request utensils, straws, etc.', wasDefault: true });
+    expect(await db.actions.get(action.id!)).toMatchObject({ label: 'Request utensils, straws, etc.' });
+  });
+
   it('records a kind scored 0 g as an action the user sees, earning nothing', async () => {
     const added = await recordOrder(db, order('ubereats', ['slow-shipping', 'pickup-point']));
     expect(added.map((a) => [a.kind, a.grams.central, a.points, a.status])).toEqual([
