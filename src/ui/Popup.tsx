@@ -1,15 +1,17 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { StorageProblem } from '../background/checkout-flow';
 import type { LedgerDb, SubAccount } from '../ledger/db';
-import { disputeAction, undoDispute } from '../ledger/disputes';
-import { mainAccount, points, recentActions, subAccounts, weeklyByCategory } from '../ledger/queries';
-import { rewardsFor, type Reward } from '../rewards/catalog';
+import { mainAccount, points, subAccounts, thisWeek, weeklyByCategory, type HistoryFilter } from '../ledger/queries';
+import { rewardOutlook, rewardsFor, type Reward } from '../rewards/catalog';
 import { CatalogNotice, useActiveCatalog, VoucherList } from '../rewards/ui';
 import { t } from './i18n';
+import { History } from './History';
 import { MainAccount } from './MainAccount';
-import { RecentActions } from './RecentActions';
+import { milestones } from './milestones';
+import { Overview } from './Overview';
 import { RewardsPanel } from './RewardsPanel';
 import { SubAccountList, subAccountName } from './SubAccountList';
+import { Tabs } from './Tabs';
 import { useLiveQuery } from './use-live-query';
 import { WeeklyChart } from './WeeklyChart';
 
@@ -46,21 +48,30 @@ function useLinked(db: LedgerDb, grants: PopupProps['grants'], onAccessChange: P
   return linked;
 }
 
+export type PopupTab = 'overview' | 'account' | 'rewards' | 'history';
+
 /**
- * The main account at a glance. Every read is a materialized total or an index range
- * (recent actions, 12 weeks of day × category rows), so it opens as fast with a million
- * actions as with ten; each part updates live as the ledger changes.
+ * The account in four tabs: a first screen that says how it is going, then the account in
+ * detail, rewards and vouchers, and the history. Every read is a materialized total or an index
+ * range, so it opens as fast with a million actions as with ten; each part updates live.
  */
 export function Popup({ db, locale, grants, onAccessChange, catalog, storageProblem, now = Date.now }: PopupProps) {
-  const account = useLiveQuery(() => Promise.all([mainAccount(db), points(db)]), [db]);
+  const [tab, setTab] = useState<PopupTab>('overview');
+  const [filter, setFilter] = useState<HistoryFilter>({});
+  const account = useLiveQuery(() => Promise.all([mainAccount(db), points(db), thisWeek(db, now()), milestones(db)]), [db]);
   const linked = useLinked(db, grants, onAccessChange);
   const linkedIds = linked?.map((a) => a.platform) ?? [];
   // The 'platform:<id>' rows: one per platform ever counted, a few dozen at most.
   const platformTotals = useLiveQuery(async () => new Map((await subAccounts(db)).map((row) => [row.key.slice('platform:'.length), row])), [db]);
   const weeks = useLiveQuery(() => weeklyByCategory(db, 12, now()), [db]);
-  const actions = useLiveQuery(() => recentActions(db, 10), [db]);
   const active = useActiveCatalog(db);
   const rewards = catalog ?? active?.catalog.rewards;
+  const offered = rewards && linked ? rewardsFor(rewards, linkedIds) : undefined;
+  const outlook = offered && account ? rewardOutlook(offered, account[1].balance) : undefined;
+  const openHistory = (platform: string) => {
+    setFilter({ platform });
+    setTab('history');
+  };
 
   return (
     <main class="popup">
@@ -75,24 +86,64 @@ export function Popup({ db, locale, grants, onAccessChange, catalog, storageProb
           {t('storageFull', subAccountName(storageProblem.platform))}
         </p>
       )}
-      {account && <MainAccount total={account[0]} balance={account[1].balance} locale={locale} />}
-      {linked && platformTotals && (
-        <SubAccountList rows={linked.map((account) => ({ account, total: platformTotals.get(account.platform) }))} locale={locale} />
-      )}
-      {weeks && <WeeklyChart weeks={weeks} locale={locale} />}
-      {actions && (
-        <RecentActions actions={actions} locale={locale} dispute={(id) => disputeAction(db, id)} undo={(id) => undoDispute(db, id)} />
-      )}
-      {account && linked && rewards && (
-        <RewardsPanel
-          rewards={rewardsFor(rewards, linkedIds)}
-          balance={account[1].balance}
-          locale={locale}
-          db={db}
-          notice={active && !catalog && <CatalogNotice active={active} locale={locale} />}
-        />
-      )}
-      {account && <VoucherList db={db} locale={locale} now={now} />}
+      <Tabs<PopupTab>
+        label={t('extName')}
+        current={tab}
+        choose={setTab}
+        tabs={[
+          {
+            id: 'overview',
+            label: t('tabOverview'),
+            panel: account && (
+              <Overview
+                total={account[0]}
+                points={account[1]}
+                week={account[2]}
+                milestones={account[3]}
+                next={outlook?.next[0]}
+                ready={outlook?.ready.length ?? 0}
+                locale={locale}
+                openTab={setTab}
+              >
+                {/* Small components from other features (an order prompt, a reading panel, an
+                    "across browsers" line) mount here, one element each. */}
+              </Overview>
+            ),
+          },
+          {
+            id: 'account',
+            label: t('tabAccount'),
+            panel: (
+              <>
+                {account && <MainAccount total={account[0]} locale={locale} />}
+                {linked && platformTotals && (
+                  <SubAccountList rows={linked.map((a) => ({ account: a, total: platformTotals.get(a.platform) }))} locale={locale} open={openHistory} />
+                )}
+                {weeks && <WeeklyChart weeks={weeks} locale={locale} />}
+              </>
+            ),
+          },
+          {
+            id: 'rewards',
+            label: t('tabRewards'),
+            panel: (
+              <>
+                {account && offered && (
+                  <RewardsPanel
+                    rewards={offered}
+                    balance={account[1].balance}
+                    locale={locale}
+                    db={db}
+                    notice={active && !catalog && <CatalogNotice active={active} locale={locale} />}
+                  />
+                )}
+                {account && <VoucherList db={db} locale={locale} now={now} />}
+              </>
+            ),
+          },
+          { id: 'history', label: t('tabHistory'), panel: <History db={db} locale={locale} filter={filter} setFilter={setFilter} /> },
+        ]}
+      />
     </main>
   );
 }

@@ -82,7 +82,7 @@ describe('popup', () => {
     expect(text('equivalents')).toContain('0.069 km not driven in a petrol car');
     expect(text('equivalents')).toContain('218 g CO2e per km (source E6)');
     expect(text('equivalents')).toContain('0.45 plastic bags not made');
-    await expect.poll(() => rows('sub-accounts').map((li) => li.textContent)).toEqual(['Uber Eats15 g1 action']);
+    await expect.poll(() => rows('sub-accounts').map((li) => li.textContent)).toEqual(['Uber Eats15 g1 actionHistory']);
 
     await expect.poll(() => root.querySelectorAll('.chart rect[data-category="food-delivery"]').length).toBe(1);
     const bars = [...root.querySelectorAll('.chart g[data-week]')];
@@ -104,7 +104,9 @@ describe('popup', () => {
     expect(text('points')).toBe('0 points');
     await expect.poll(() => rows('actions')[0].dataset.status).toBe('disputed');
     expect(rows('actions')[0].textContent).toContain('Disputed, not counted');
-    await expect.poll(() => rows('sub-accounts')[0]?.textContent).toBe('Uber Eats0 g0 actions');
+    // With nothing counted, the shop folds away with the other empty ones.
+    await expect.poll(() => rows('sub-accounts')).toHaveLength(0);
+    expect(text('empty-sub-accounts')).toContain('1 linked shop with nothing yet');
     await expect.poll(() => root.querySelectorAll('.chart rect').length).toBe(0);
 
     buttonNamed('Undo dispute')!.click();
@@ -127,9 +129,11 @@ describe('popup', () => {
     await expect.poll(() => text('total-grams')).toBe(`${total} g CO2e avoided`);
     await expect
       .poll(() => rows('sub-accounts').map((li) => li.dataset.platform))
-      .toEqual(['cainiao', 'amazon', 'instacart', 'eleme', 'ubereats', 'vinted']);
-    expect(rows('sub-accounts').find((li) => li.dataset.platform === 'vinted')?.textContent).toBe('Vinted0 g0 actions');
-    expect(rows('sub-accounts').find((li) => li.dataset.platform === 'amazon')?.textContent).toBe('Amazon96 g1 action');
+      .toEqual(['cainiao', 'amazon', 'instacart', 'eleme', 'ubereats']);
+    // Vinted, linked with nothing yet, is folded.
+    expect(byTestId('empty-sub-accounts')?.querySelector('[data-platform="vinted"]')?.textContent).toBe('Vinted0 g0 actions');
+    expect(byTestId('empty-sub-accounts')?.hasAttribute('open')).toBe(false);
+    expect(rows('sub-accounts').find((li) => li.dataset.platform === 'amazon')?.textContent).toBe('Amazon96 g1 actionHistory');
 
     await expect.poll(() => root.querySelectorAll('.chart rect').length).toBe(6);
     // This week stacks three categories in one bar.
