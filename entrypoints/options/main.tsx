@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { ledger } from '../../src/ledger/db';
 import { deleteSubAccountHistory } from '../../src/ledger/sub-account';
+import { showHashTarget } from '../../src/options/hash';
 import { Options } from '../../src/options/Options';
 import '../../src/options/options.css';
 import { askPersistentStorage } from '../../src/ui/persist';
@@ -28,4 +29,5 @@ void applyLanguageSetting(db).then(() => {
     />,
     document.getElementById('app')!,
   );
+  showHashTarget(document, location.hash);
 });
