@@ -1,12 +1,12 @@
 import type { LedgerDb } from '../ledger/db';
 import { recordOrder } from '../ledger/record';
-import { messagePlatform, parseMessage, type Message, type PageReading, type Reply, type VoucherReply } from '../messaging/protocol';
-import { handleVoucherMessage, isVoucherMessage } from '../rewards/checkout-messages';
-import { customHost } from './registration';
-import { ownsHost } from '../platforms/hosts';
+import { messagePlatform, parseMessage, type Message, type Reply, type VoucherReply } from '../messaging/protocol';
+import { handleVoucherMessage, isVoucherMessage } from './voucher-messages';
+import { customHost, ownsHost } from '../core/ids';
+import { STORAGE_PROBLEM_KEY, type StorageProblem } from '../messaging/storage-problem';
 import { platformById } from '../platforms/index';
-import type { Observation } from '../platforms/types';
-import type { Locale, Messages } from '../ui/i18n';
+import type { Observation, PageReading } from '../core/kinds';
+import type { Locale, Messages } from '../core/i18n';
 
 /** What the browser tells us about who sent a message. */
 export interface SenderInfo {
@@ -36,14 +36,6 @@ export interface FlowDeps {
   exclusive<T>(name: string, task: () => Promise<T>): Promise<T>;
   /** a locale's messages.json, for the voucher chip's strings in the language chosen in Options */
   messagesOf(locale: Locale): Promise<Messages>;
-}
-
-/** Session key of the notice the popup shows while the ledger cannot be written. */
-export const STORAGE_PROBLEM_KEY = 'storageProblem';
-
-export interface StorageProblem {
-  at: number;
-  platform: string;
 }
 
 /** Dexie and IndexedDB both name the error this way when the browser's quota is exhausted. */

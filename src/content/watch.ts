@@ -1,8 +1,9 @@
 import { placeOrderButton } from '../detect/place-order';
-import type { Message, PageReading } from '../messaging/protocol';
+import type { PageReading } from '../core/kinds';
+import type { Message } from '../messaging/protocol';
 import { detectCustomShop } from '../detect/generic';
 import { detectPage, platformById } from '../platforms/index';
-import type { ChoiceKind } from '../platforms/types';
+import type { ChoiceKind } from '../core/kinds';
 
 /** The part of WXT's content-script context the watcher uses. */
 export interface WatchContext {

@@ -1,5 +1,5 @@
-import { ownsHost } from '../platforms/hosts';
-import type { Observation, PageReading, PageType, Platform } from '../platforms/types';
+import { ownsHost } from '../core/ids';
+import type { Observation, PageReading, PageType } from '../core/kinds';
 import { saysOrderPlaced } from './choices';
 import { textOf } from './dom';
 
@@ -39,7 +39,7 @@ export function refShown(doc: Document, selector: string, pattern: RegExp): stri
 
 export interface PageSpec {
   /** the platform reading the page: another platform's pages are 'other' to it */
-  platform: Pick<Platform, 'hosts'>;
+  platform: { hosts: readonly string[] };
   routes: PageRoutes;
   /** what a checkout shows selected */
   read(doc: Document): Observation[];

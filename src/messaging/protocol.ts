@@ -1,15 +1,15 @@
 import * as v from 'valibot';
-import { CHOICE_KINDS } from '../platforms/types';
-import { CODE_PATTERN } from '../rewards/code';
-import type { Locale, Messages } from '../ui/i18n';
+import { PLATFORM_ID_PATTERN } from '../core/ids';
+import { CHOICE_KINDS, type PageReading } from '../core/kinds';
+import { CODE_PATTERN } from '../core/voucher-code';
+import { LOCALES, type LocalText } from '../core/i18n';
 
 /**
  * The one message protocol between content scripts and the background. Everything that
  * crosses the boundary is parsed with these schemas first; nothing else is accepted.
  */
 
-/** A platform's id, or `custom:<host>` for a shop the user added by its address. */
-const PlatformId = v.pipe(v.string(), v.regex(/^(?:[a-z0-9-]{2,32}|custom:[a-z0-9.-]{3,253})$/));
+const PlatformId = v.pipe(v.string(), v.regex(PLATFORM_ID_PATTERN));
 
 const ObservationSchema = v.strictObject({
   kind: v.picklist(CHOICE_KINDS),
@@ -23,7 +23,7 @@ const PageReadingSchema = v.strictObject({
   page: v.picklist(['checkout', 'confirmation', 'other']),
   observations: v.pipe(v.array(ObservationSchema), v.maxLength(32)),
   order: v.optional(v.strictObject({ ref: v.pipe(v.string(), v.minLength(1), v.maxLength(128)) })),
-});
+}) satisfies v.GenericSchema<unknown, PageReading>;
 
 /**
  * When the sending document was navigated to (`performance.timeOrigin`, ms since the epoch).
@@ -50,32 +50,70 @@ export const MessageSchema = v.variant('type', [
 ]);
 
 export type Message = v.InferOutput<typeof MessageSchema>;
-export type PageReading = v.InferOutput<typeof PageReadingSchema>;
 
-export type Reply = { ok: true; recorded: number } | { ok: false; reason: string };
+/**
+ * Requests from the extension's own pages to the background, which alone registers the
+ * checkout script and sets the badge.
+ */
+export const PageRequestSchema = v.variant('type', [
+  /** the popup opened: what was new has been seen, so the badge clears */
+  v.strictObject({ type: v.literal('popup-opened') }),
+  /** Options linked, unlinked or imported sub-accounts: registrations must follow */
+  v.strictObject({ type: v.literal('links-changed') }),
+]);
+export type PageRequest = v.InferOutput<typeof PageRequestSchema>;
 
+/** Every request the background answers. */
+export type Request = Message | PageRequest;
+
+const Failure = v.strictObject({ ok: v.literal(false), reason: v.string() });
+const Recorded = v.union([v.strictObject({ ok: v.literal(true), recorded: v.pipe(v.number(), v.integer(), v.minValue(0)) }), Failure]);
+const Done = v.union([v.strictObject({ ok: v.literal(true) }), Failure]);
+
+const LocalTextSchema = v.strictObject({ en: v.string(), zh_CN: v.string(), ja: v.string() }) satisfies v.GenericSchema<unknown, LocalText>;
+const ChipVoucherSchema = v.object({ code: v.pipe(v.string(), v.regex(CODE_PATTERN)), title: v.optional(LocalTextSchema), expiresAt: v.number() });
+const MessageEntrySchema = v.object({ message: v.string(), placeholders: v.optional(v.record(v.string(), v.object({ content: v.string() }))) });
+const ChipTextSchema = v.object({ locale: v.picklist(LOCALES), messages: v.record(v.string(), MessageEntrySchema) });
+
+/** What the background answers to each request; a reply is parsed with its schema before use. */
+const ReplySchemas = {
+  'page-read': Recorded,
+  'order-placed': Recorded,
+  'identity-seen': Recorded,
+  /** the unused vouchers for the platform, with the chip's strings when a language is chosen in Options (malformed strings: the browser's) */
+  'vouchers-wanted': v.union([v.strictObject({ ok: v.literal(true), vouchers: v.array(ChipVoucherSchema), chipText: v.optional(v.fallback(v.optional(ChipTextSchema), undefined)) }), Failure]),
+  /** how many vouchers became used */
+  'voucher-used': v.union([v.strictObject({ ok: v.literal(true), used: v.pipe(v.number(), v.integer(), v.minValue(0)) }), Failure]),
+  'popup-opened': Done,
+  'links-changed': Done,
+} satisfies Record<Request['type'], v.GenericSchema>;
+
+export type ReplyTo<T extends Request['type']> = v.InferOutput<(typeof ReplySchemas)[T]>;
+export type Reply = ReplyTo<'page-read'>;
+export type VoucherReply = ReplyTo<'vouchers-wanted'> | ReplyTo<'voucher-used'>;
 /** A voucher as the checkout chip shows it. */
-export interface ChipVoucher {
-  code: string;
-  /** en, zh_CN and ja; absent for a voucher stored without one */
-  title?: { en: string; zh_CN: string; ja: string };
-  expiresAt: number;
-}
-
+export type ChipVoucher = v.InferOutput<typeof ChipVoucherSchema>;
 /**
  * The chip's strings (messages.json entries) in the language chosen in Options: the page's
  * browser.i18n only knows the browser's language.
  */
-export interface ChipText {
-  locale: Locale;
-  messages: Messages;
+export type ChipText = v.InferOutput<typeof ChipTextSchema>;
+
+/** How a runtime hands a request to the background (browser.runtime.sendMessage). */
+export type Transport = (request: Request) => Promise<unknown>;
+
+/** Sends `request` and returns the background's reply, checked against the request's reply schema. */
+export async function send<T extends Request>(transport: Transport, request: T): Promise<ReplyTo<T['type']>> {
+  const reply = v.safeParse(ReplySchemas[request.type as T['type']], await transport(request));
+  if (!reply.success) throw new Error(`malformed reply to ${request.type}`);
+  return reply.output as ReplyTo<T['type']>;
 }
 
-/**
- * The answer to 'vouchers-wanted' (vouchers, with the chip's strings when a language is chosen)
- * and 'voucher-used' (how many became used).
- */
-export type VoucherReply = { ok: true; vouchers: ChipVoucher[]; chipText?: ChipText } | { ok: true; used: number };
+/** Parses an untrusted value into a request from one of the extension's pages. */
+export function parsePageRequest(value: unknown): PageRequest | undefined {
+  const result = v.safeParse(PageRequestSchema, value);
+  return result.success ? result.output : undefined;
+}
 
 export type ParseResult = { ok: true; message: Message } | { ok: false; reason: string };
 

@@ -1,6 +1,7 @@
 import { readChoices, readStatedChoices } from '../detect/choices';
 import { readPage, refShown } from '../detect/page';
-import type { Observation, Platform } from './types';
+import type { Observation } from '../core/kinds';
+import type { Platform } from './types';
 
 /** JD hides rows with this class; its stylesheet (display:none) is not part of a saved page. */
 const HIDE = 'hide';

@@ -1,6 +1,7 @@
 import { readChoices, readSecondHand } from '../detect/choices';
 import { readPage } from '../detect/page';
-import type { ChoiceKind, Observation, Platform } from './types';
+import type { ChoiceKind, Observation } from '../core/kinds';
+import type { Platform } from './types';
 
 const PICKUP: readonly ChoiceKind[] = ['pickup-point'];
 

@@ -1,6 +1,6 @@
 import type { LedgerDb, Voucher } from '../ledger/db';
 import { balance } from '../ledger/queries';
-import { debitPoints, InsufficientPoints } from '../ledger/redeem';
+import { debitPoints, InsufficientPoints } from '../ledger/debits';
 import { isOffered, voucherExpiry, type Reward } from './format';
 import type { IssueResult, ProviderProblem } from './provider';
 

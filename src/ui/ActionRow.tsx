@@ -2,11 +2,12 @@ import { Fragment } from 'preact';
 import { factorFor } from '../carbon/factors';
 import { sourceHref } from '../carbon/sources';
 import type { Action } from '../ledger/db';
-import { formatDate, formatGrams, formatNumber, formatRange } from './format';
-import { t } from './i18n';
+import { formatDate, formatGrams, formatNumber, formatRange } from '../core/format';
+import { t } from '../core/i18n';
+import { kindMessageKey, type ChoiceKind } from '../core/kinds';
 import { subAccountName } from './SubAccountList';
 
-export const kindLabel = (kind: string) => t(`kind_${kind.replace(/-/g, '_')}`);
+export const kindLabel = (kind: string) => t(kindMessageKey(kind as ChoiceKind));
 
 /** Why a choice scored 0 g still shows: the reason in a shopper's words (docs/methodology.md). */
 export function zeroReason(action: Pick<Action, 'kind' | 'detail' | 'grams'>): string | undefined {

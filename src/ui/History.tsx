@@ -3,8 +3,8 @@ import type { Action, LedgerDb } from '../ledger/db';
 import { disputeAction, undoDispute } from '../ledger/disputes';
 import { history, historyChoices, type HistoryFilter } from '../ledger/queries';
 import { ActionRow, kindLabel } from './ActionRow';
-import { dateFormat } from './format';
-import { t } from './i18n';
+import { dateFormat } from '../core/format';
+import { t } from '../core/i18n';
 import { subAccountName } from './SubAccountList';
 import { useLiveQuery } from './use-live-query';
 

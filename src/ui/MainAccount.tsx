@@ -1,8 +1,8 @@
 import { sourceHref } from '../carbon/sources';
 import type { Total } from '../ledger/db';
 import { EQUIVALENTS, formatUnits, unitsOf } from './equivalents';
-import { formatRange } from './format';
-import { t } from './i18n';
+import { formatRange } from '../core/format';
+import { t } from '../core/i18n';
 
 /** The account in detail: the range of the estimate and what it compares to, each with its source. */
 export function MainAccount({ total, locale }: { total: Total; locale: string }) {

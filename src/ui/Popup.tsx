@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { StorageProblem } from '../background/checkout-flow';
+import type { StorageProblem } from '../messaging/storage-problem';
 import type { LedgerDb, SubAccount } from '../ledger/db';
 import { mainAccount, points, subAccounts, thisWeek, weeklyByCategory, type HistoryFilter } from '../ledger/queries';
 import { rewardOutlook, rewardsFor, type Reward } from '../rewards/catalog';
-import { CatalogNotice, useActiveCatalog, VoucherList } from '../rewards/ui';
-import { t } from './i18n';
+import { CatalogNotice, useActiveCatalog } from './CatalogNotice';
+import { VoucherList } from './VoucherList';
+import { t } from '../core/i18n';
 import { History } from './History';
 import { MainAccount } from './MainAccount';
 import { milestones } from './milestones';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Window } from 'happy-dom';
-import type { Observation } from '../../src/platforms/types';
+import type { Observation } from '../../src/core/kinds';
 
 export const FIXTURES = resolve(import.meta.dirname, '../fixtures/pages');
 

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectPage, platformById, PLATFORMS } from '../../src/platforms/index';
 import { FIXTURES, htmlPage } from '../helpers/page';
-import type { PageReading } from '../../src/platforms/types';
+import type { PageReading } from '../../src/core/kinds';
 import { CASES } from './platform-cases';
 
 const REAL = [

@@ -6,10 +6,10 @@ import { mainAccount } from '../../src/ledger/queries';
 import { recordOrder } from '../../src/ledger/record';
 import { deleteSubAccountHistory } from '../../src/ledger/sub-account';
 import { deleteEverything, exportJson, importJson } from '../../src/ledger/transfer';
-import { accountRows, afterImport, deleteAccount, link, parseShopAddress, setLabel, unlink, type LinkDeps } from '../../src/options/linking';
+import { accountRows, afterImport, deleteAccount, link, parseShopAddress, setLabel, unlink, type LinkDeps } from '../../src/ui/options/linking';
 import { originPatterns } from '../../src/platforms/hosts';
 import { PLATFORMS, platformById } from '../../src/platforms/index';
-import { fakeSiteAccess } from '../helpers/site-access';
+import { backgroundLinks, fakeSiteAccess } from '../helpers/site-access';
 
 const UBER = platformById('ubereats')!;
 const UBER_ORIGINS = originPatterns(UBER);
@@ -23,7 +23,7 @@ beforeEach(() => {
   fakeBrowser.reset();
   db = new LedgerDb(`link-${Math.random()}`);
   access = fakeSiteAccess();
-  deps = { api: access.api, db, now: () => 1_700_000_000_000, exclusive: alone, deleteHistory: deleteSubAccountHistory };
+  deps = { api: access.api, db, now: () => 1_700_000_000_000, linksChanged: backgroundLinks(access.api, db), deleteHistory: deleteSubAccountHistory };
 });
 
 async function recordNoCutlery(platform: string, order: string) {

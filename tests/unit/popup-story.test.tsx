@@ -2,12 +2,12 @@ import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { LedgerDb } from '../../src/ledger/db';
-import { debitPoints } from '../../src/ledger/redeem';
+import { debitPoints } from '../../src/ledger/debits';
 import { disputeAction } from '../../src/ledger/disputes';
 import { recordOrder } from '../../src/ledger/record';
-import type { Observation } from '../../src/platforms/types';
-import { formatRange } from '../../src/ui/format';
-import { setLocaleOverride, t } from '../../src/ui/i18n';
+import type { Observation } from '../../src/core/kinds';
+import { formatRange } from '../../src/core/format';
+import { setLocaleOverride, t } from '../../src/core/i18n';
 import { Popup } from '../../src/ui/Popup';
 import { packaged } from '../helpers/locales';
 

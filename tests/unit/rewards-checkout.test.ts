@@ -3,12 +3,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleMessage, type FlowDeps, type SenderInfo } from '../../src/background/checkout-flow';
 import { LedgerDb, type Voucher } from '../../src/ledger/db';
-import { parseMessage, type ChipVoucher, type Message, type PageReading } from '../../src/messaging/protocol';
-import { placeChip } from '../../src/rewards/chip';
-import { fillPromoField, findPromoField } from '../../src/rewards/promo';
-import { voucherReminder } from '../../src/rewards/reminder';
+import type { PageReading } from '../../src/core/kinds';
+import { parseMessage, type ChipVoucher, type Message, type Transport } from '../../src/messaging/protocol';
+import { placeChip } from '../../src/content/chip';
+import { fillPromoField, findPromoField } from '../../src/content/promo';
+import { voucherReminder } from '../../src/content/reminder';
 import { expireVouchers, listVouchers, markVoucherUsed, voucherStatus, vouchersForCheckout } from '../../src/rewards/vouchers';
-import { LANGUAGE_SETTING } from '../../src/ui/i18n';
+import { LANGUAGE_SETTING } from '../../src/core/i18n';
 import { packaged } from '../helpers/locales';
 
 const NOW = Date.parse('2026-11-28T12:00:00Z');
@@ -206,7 +207,7 @@ describe('checkout reminder', () => {
       return m.type === 'vouchers-wanted' ? { ok: true, vouchers, ...answer } : { ok: true, used: 1 };
     });
     const ctx = { addEventListener: (t: EventTarget, type: string, l: (e: Event) => void) => t.addEventListener(type, l) };
-    const reminder = voucherReminder(win as never, { send, text, language: 'en-US', ctx });
+    const reminder = voucherReminder(win as never, { transport: send as Transport, text, language: 'en-US', ctx });
     const doc = window.document as unknown as Document;
     const chip = () => doc.querySelector<HTMLElement>('[data-carbon-account="voucher-chip"]')?.shadowRoot ?? null;
     return { reminder, sent, doc, chip };

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { t } from '../ui/i18n';
+import { t } from '../../core/i18n';
 import { Accounts, type Notice, type PermissionEvents } from './Accounts';
 import { Data } from './Data';
 import type { LinkDeps } from './linking';

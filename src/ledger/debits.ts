@@ -34,13 +34,3 @@ export async function debitPoints(db: LedgerDb, amount: number): Promise<number>
     return balance - amount;
   });
 }
-
-/** Gives back `amount` points of a redemption taken back (a voucher deleted unused); same transaction rules. */
-export async function creditPoints(db: LedgerDb, amount: number): Promise<number> {
-  checkAmount(amount);
-  return db.transaction('rw', db.totals, async () => {
-    const row = (await db.totals.get(REDEEMED_KEY)) ?? EMPTY_TOTAL(REDEEMED_KEY);
-    await db.totals.put({ ...row, count: Math.max(0, row.count - 1), points: Math.max(0, row.points - amount) });
-    return (await points(db)).balance;
-  });
-}

@@ -1,12 +1,13 @@
 import { placeOrderButton } from '../detect/place-order';
-import type { ChipText, ChipVoucher, Message, PageReading } from '../messaging/protocol';
-import { formatMessage, isLocale, type MessageEntry } from '../ui/i18n';
+import type { PageReading } from '../core/kinds';
+import { send, type ChipText, type ChipVoucher, type Transport } from '../messaging/protocol';
+import { formatMessage } from '../core/i18n';
 import { createChip, placeChip, type Chip, type Text } from './chip';
 import { fillPromoField, findPromoField } from './promo';
 
 export interface ReminderOptions {
-  /** sends a message to the background and resolves with its answer */
-  send(message: Message): Promise<unknown>;
+  /** hands a message to the background and resolves with its answer */
+  transport: Transport;
   /** strings and language of the browser, used unless the background sends the ones chosen in Options */
   text: Text;
   language: string;
@@ -23,19 +24,6 @@ export interface Reminder {
 }
 
 const BUTTONS = 'button, [role=button], input[type=submit], input[type=button]';
-
-function asVouchers(reply: unknown): ChipVoucher[] {
-  const vouchers = (reply as { vouchers?: unknown } | null)?.vouchers;
-  return Array.isArray(vouchers) ? (vouchers as ChipVoucher[]) : [];
-}
-
-/** The chip's strings in the chosen language, when the answer carries well-formed ones. */
-function asChipText(reply: unknown): ChipText | undefined {
-  const text = (reply as { chipText?: { locale?: unknown; messages?: unknown } } | null)?.chipText;
-  if (!text || !isLocale(text.locale) || typeof text.messages !== 'object' || text.messages === null) return undefined;
-  const entries = Object.entries(text.messages).filter(([, entry]) => typeof (entry as Partial<MessageEntry> | null)?.message === 'string');
-  return { locale: text.locale, messages: Object.fromEntries(entries) as ChipText['messages'] };
-}
 
 /** Looks a key up in the chosen language's strings, else in the browser's. */
 const textIn =
@@ -120,15 +108,14 @@ export function voucherReminder(win: Window & typeof globalThis, options: Remind
 
   const ask = (id: string) => {
     asked = id;
-    void options
-      .send({ type: 'vouchers-wanted', platform: id })
+    void send(options.transport, { type: 'vouchers-wanted', platform: id })
       .then((reply) => {
-        if (asked !== id) return;
-        const text = asChipText(reply);
+        if (asked !== id || !reply.ok) return;
+        const text = reply.chipText;
         // A language chosen since the chip was built: build it again in that language.
         if (text?.locale !== chipText?.locale) hide();
         chipText = text;
-        vouchers = asVouchers(reply);
+        vouchers = reply.vouchers;
         render();
       })
       .catch(() => undefined);
@@ -150,7 +137,7 @@ export function voucherReminder(win: Window & typeof globalThis, options: Remind
       const voucher = vouchers.find((x) => x.code.toUpperCase() === typed.toUpperCase());
       if (!voucher) return;
       vouchers = vouchers.filter((x) => x !== voucher);
-      void options.send({ type: 'voucher-used', platform: reading.platform, code: voucher.code }).catch(() => undefined);
+      void send(options.transport, { type: 'voucher-used', platform: reading.platform, code: voucher.code }).catch(() => undefined);
       render();
     },
     stop() {

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
-import { t } from '../ui/i18n';
+import { t } from '../../core/i18n';
 
 export interface DialogChoice {
   label: string;

@@ -1,5 +1,5 @@
-import type { LedgerDb } from '../ledger/db';
-import { isLocale, LANGUAGE_SETTING, type Locale } from '../ui/i18n';
+import type { LedgerDb } from './db';
+import { isLocale, LANGUAGE_SETTING, type Locale } from '../core/i18n';
 
 /** Settings the options page writes; the background and popup read them from the ledger. */
 export const SETTING = {
@@ -11,7 +11,7 @@ export const SETTING = {
   language: LANGUAGE_SETTING,
 } as const;
 
-/** The ledger's cap when none is set (src/ledger/record.ts DEFAULT_DAILY_CAP). */
+/** The daily cap when none is set: far above what one shopper does on one platform in a day; stops a runaway page flooding the account. */
 export const DEFAULT_DAILY_CAP = 20;
 
 export interface Settings {

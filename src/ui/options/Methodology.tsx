@@ -1,7 +1,8 @@
-import { FACTORS, METHODOLOGY_VERSION } from '../carbon/factors';
-import { SOURCES } from '../carbon/sources';
-import { formatGrams } from '../ui/format';
-import { t } from '../ui/i18n';
+import { FACTORS, METHODOLOGY_VERSION } from '../../carbon/factors';
+import { SOURCES } from '../../carbon/sources';
+import { formatGrams } from '../../core/format';
+import { t } from '../../core/i18n';
+import { kindMessageKey } from '../../core/kinds';
 
 /** The factors table exactly as the ledger scores actions: central value, range and sources. */
 export function Methodology(props: { locale: string }) {
@@ -25,7 +26,7 @@ export function Methodology(props: { locale: string }) {
             {FACTORS.map((f) => (
               <tr key={`${f.kind}/${f.detail ?? ''}`}>
                 <th scope="row">
-                  {t(`kind_${f.kind.replace(/-/g, '_')}`)}
+                  {t(kindMessageKey(f.kind))}
                   {f.detail && <span class="detail"> · {f.detail}</span>}
                 </th>
                 <td>{formatGrams(f.grams.central, locale)}</td>

@@ -1,21 +1,12 @@
-import {
-  CUSTOM_PREFIX,
-  customHost,
-  grants,
-  isShopHost,
-  linkOrigins,
-  REGISTRATION_LOCK,
-  syncRegistrations,
-  type Exclusive,
-  type RegistrationApi,
-} from '../background/registration';
-import type { LedgerDb, SubAccount, Total } from '../ledger/db';
-import { PLATFORMS, platformForHost } from '../platforms/index';
-import type { Category } from '../platforms/types';
+import { CUSTOM_PREFIX, customHost, isShopHost } from '../../core/ids';
+import { grants, linkOrigins, type AccessApi } from '../../platforms/links';
+import type { LedgerDb, SubAccount, Total } from '../../ledger/db';
+import { PLATFORMS, platformForHost } from '../../platforms/index';
+import type { Category } from '../../core/kinds';
 
 /** What linking needs from the browser: asking for, checking and giving back site access. */
-export interface LinkApi extends RegistrationApi {
-  permissions: RegistrationApi['permissions'] & {
+export interface LinkApi extends AccessApi {
+  permissions: AccessApi['permissions'] & {
     request(p: { origins: string[] }): Promise<boolean>;
     remove(p: { origins: string[] }): Promise<boolean>;
   };
@@ -25,15 +16,14 @@ export interface LinkDeps {
   api: LinkApi;
   db: LedgerDb;
   now(): number;
-  exclusive: Exclusive;
+  /** asks the background, the one owner of registrations, to make them follow the links */
+  linksChanged(): Promise<unknown>;
   /** removes a sub-account's actions and their share of the totals (the ledger's function) */
   deleteHistory(db: LedgerDb, platform: string): Promise<unknown>;
 }
 
 export type LinkProblem = 'refused' | 'unknown' | 'failed';
 export type LinkResult = { ok: true; id: string } | { ok: false; problem: LinkProblem; detail?: string };
-
-const sync = (deps: LinkDeps) => deps.exclusive(REGISTRATION_LOCK, () => syncRegistrations(deps.api, deps.db.subAccounts));
 
 /**
  * Links a platform or custom shop. Must be called straight from the user's click: the browser
@@ -51,7 +41,7 @@ export function link(deps: LinkDeps, id: string): Promise<LinkResult> {
         await deps.db.transaction('rw', deps.db.subAccounts, async () => {
           if (!(await deps.db.subAccounts.get(id))) await deps.db.subAccounts.add({ platform: id, linkedAt: deps.now() });
         });
-        await sync(deps);
+        await deps.linksChanged();
         return { ok: true, id };
       } catch (error) {
         return { ok: false, problem: 'failed', detail: String(error) };
@@ -74,7 +64,7 @@ export interface UnlinkResult {
 export async function unlink(deps: LinkDeps, id: string, options: { deleteHistory: boolean }): Promise<UnlinkResult> {
   const origins = linkOrigins(id) ?? [];
   await deps.db.subAccounts.delete(id);
-  await sync(deps);
+  await deps.linksChanged();
   let accessKept = false;
   if (origins.length) {
     try {
@@ -133,7 +123,7 @@ export interface AccountRow {
  * Every platform, then every custom shop, with its status: linked (row and site access),
  * not linked, or access removed (linked, but the browser's settings took the access away).
  */
-export async function accountRows(api: Pick<RegistrationApi, 'permissions'>, db: LedgerDb): Promise<AccountRow[]> {
+export async function accountRows(api: AccessApi, db: LedgerDb): Promise<AccountRow[]> {
   // Dexie reads first, then the browser's: a liveQuery tracks the tables read before other awaits.
   const [subRows, totalRows] = await Promise.all([db.subAccounts.toArray(), db.totals.where('key').startsWith('platform:').toArray()]);
   const subs = new Map(subRows.map((s) => [s.platform, s]));
@@ -163,13 +153,13 @@ export async function accountRows(api: Pick<RegistrationApi, 'permissions'>, db:
 export async function deleteAccount(deps: LinkDeps, deleteEverything: (db: LedgerDb) => Promise<void>): Promise<void> {
   const linked = (await deps.db.subAccounts.toArray()).map((s) => s.platform);
   await deleteEverything(deps.db);
-  await sync(deps);
+  await deps.linksChanged();
   const origins = linked.flatMap((id) => linkOrigins(id) ?? []);
   // Required hosts (the e2e build) cannot be given back; without rows nothing runs there.
   if (origins.length) await deps.api.permissions.remove({ origins }).catch(() => false);
 }
 
 /** After an import: links it brought whose sites are still granted get their script again. */
-export async function afterImport(deps: LinkDeps): Promise<string[]> {
-  return sync(deps);
+export async function afterImport(deps: LinkDeps): Promise<unknown> {
+  return deps.linksChanged();
 }

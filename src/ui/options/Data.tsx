@@ -1,8 +1,8 @@
 import { useRef, useState } from 'preact/hooks';
-import type { ImportCheck, ImportCounts } from '../ledger/transfer';
-import { deleteEverything, exportCsv, exportJson, importJson, previewImport } from '../ledger/transfer';
-import { formatNumber } from '../ui/format';
-import { t } from '../ui/i18n';
+import type { ImportCheck, ImportCounts } from '../../ledger/transfer';
+import { deleteEverything, exportCsv, exportJson, importJson, previewImport } from '../../ledger/transfer';
+import { formatNumber } from '../../core/format';
+import { t } from '../../core/i18n';
 import type { Notice } from './Accounts';
 import { afterImport, deleteAccount, type LinkDeps } from './linking';
 import { ConfirmDialog } from './ConfirmDialog';

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { LedgerDb } from '../ledger/db';
-import { isLocale, LOCALES, t } from '../ui/i18n';
-import { useLiveQuery } from '../ui/use-live-query';
-import { formatNumber } from '../ui/format';
-import { browserOriginAccess, FeedSetting } from '../rewards/ui';
-import { DEFAULT_DAILY_CAP, readSettings, saveDailyCap, saveLanguage, saveNotifications } from './settings';
+import type { LedgerDb } from '../../ledger/db';
+import { isLocale, LOCALES, t } from '../../core/i18n';
+import { useLiveQuery } from '../use-live-query';
+import { formatNumber } from '../../core/format';
+import { browserOriginAccess, FeedSetting } from './FeedSetting';
+import { DEFAULT_DAILY_CAP, readSettings, saveDailyCap, saveLanguage, saveNotifications } from '../../ledger/settings';
 
 /** A language's own name for itself ("日本語"), so a reader can find theirs in any UI language. */
 function endonym(locale: string): string {

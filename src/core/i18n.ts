@@ -4,6 +4,17 @@ import { browser } from 'wxt/browser';
 export const LOCALES = ['en', 'zh_CN', 'ja'] as const;
 export type Locale = (typeof LOCALES)[number];
 
+/** A text in every shipped language (reward titles, the catalog's lines). */
+export type LocalText = Record<Locale, string>;
+
+/** The shipped locale closest to a BCP 47 tag. */
+export function closestLocale(language: string): Locale {
+  const lower = language.toLowerCase();
+  if (lower.startsWith('zh')) return 'zh_CN';
+  if (lower.startsWith('ja')) return 'ja';
+  return 'en';
+}
+
 /** Settings key of the language chosen in Options; absent means the browser's. */
 export const LANGUAGE_SETTING = 'language';
 

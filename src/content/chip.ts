@@ -1,3 +1,4 @@
+import { closestLocale } from '../core/i18n';
 import type { ChipVoucher } from '../messaging/protocol';
 
 /** Translated strings, looked up by messages.json key (browser.i18n in the content script). */
@@ -10,14 +11,6 @@ export interface ChipOptions {
   onCopy(voucher: ChipVoucher): Promise<boolean>;
   onFill(voucher: ChipVoucher): boolean;
   onDismiss(): void;
-}
-
-/** The catalog language closest to a BCP 47 tag. */
-export function catalogLanguage(language: string): 'en' | 'zh_CN' | 'ja' {
-  const lower = language.toLowerCase();
-  if (lower.startsWith('zh')) return 'zh_CN';
-  if (lower.startsWith('ja')) return 'ja';
-  return 'en';
 }
 
 const STYLE = `
@@ -89,7 +82,7 @@ export function createChip(doc: Document, options: ChipOptions): Chip {
   root.append(style, panel);
   doc.documentElement.append(host);
 
-  const lang = catalogLanguage(options.language);
+  const lang = closestLocale(options.language);
   const dates = new Intl.DateTimeFormat(options.language, { dateStyle: 'medium' });
 
   return {

@@ -1,7 +1,7 @@
 import type { LedgerDb } from '../ledger/db';
 import type { ChipText, ChipVoucher, Message, VoucherReply } from '../messaging/protocol';
-import { isLocale, LANGUAGE_SETTING, type Locale, type Messages } from '../ui/i18n';
-import { markVoucherUsed, vouchersForCheckout } from './vouchers';
+import { isLocale, LANGUAGE_SETTING, type Locale, type Messages } from '../core/i18n';
+import { markVoucherUsed, vouchersForCheckout } from '../rewards/vouchers';
 
 export type VoucherMessage = Extract<Message, { type: 'vouchers-wanted' | 'voucher-used' }>;
 

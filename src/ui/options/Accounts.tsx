@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { LedgerDb } from '../ledger/db';
-import { formatGrams, formatNumber } from '../ui/format';
-import { t } from '../ui/i18n';
-import { useLiveQuery } from '../ui/use-live-query';
+import type { LedgerDb } from '../../ledger/db';
+import { formatGrams, formatNumber } from '../../core/format';
+import { t } from '../../core/i18n';
+import { useLiveQuery } from '../use-live-query';
 import { accountRows, link, parseShopAddress, setLabel, unlink, type AccountRow, type LinkDeps, type LinkResult } from './linking';
 import { ConfirmDialog } from './ConfirmDialog';
-import { PLATFORMS } from '../platforms/index';
-import { CATEGORIES } from '../platforms/types';
+import { PLATFORMS } from '../../platforms/index';
+import { CATEGORIES } from '../../core/kinds';
 
 /** A permissions event source: the page re-reads statuses when access changes anywhere. */
 export interface PermissionEvents {
