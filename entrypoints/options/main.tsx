@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { ledger } from '../../src/ledger/db';
 import { send } from '../../src/messaging/protocol';
 import { deleteSubAccountHistory } from '../../src/ledger/sub-account';
+import { showHashTarget } from '../../src/ui/options/hash';
 import { Options } from '../../src/ui/options/Options';
 import '../../src/ui/options/options.css';
 import { askPersistentStorage } from '../../src/ui/persist';
@@ -29,4 +30,5 @@ void applyLanguageSetting(db).then(() => {
     />,
     document.getElementById('app')!,
   );
+  showHashTarget(document, location.hash);
 });

@@ -1,10 +1,10 @@
 import type { ChoiceKind } from '../core/kinds';
 
 /**
- * Bumped whenever a factor changes; every stored action keeps the version it was scored with.
+ * Bumped whenever a factor or the points rule (./points.ts) changes; every stored action keeps the version it was scored with.
  * docs/methodology.md states every factor below; a unit test keeps the two in step.
  */
-export const METHODOLOGY_VERSION = '2026.11-2';
+export const METHODOLOGY_VERSION = '2026.11-3';
 
 export interface Grams {
   central: number;
@@ -220,9 +220,4 @@ export function factorFor(kind: ChoiceKind, detail?: string): Factor {
     FACTORS.find((f) => f.kind === kind && f.detail === undefined) ??
     FACTORS.find((f) => f.kind === kind && f.detail === 'other') ?? { kind, ...UNSCORED }
   );
-}
-
-/** 1 point per gram of CO2e avoided (central estimate); a choice that may cost CO2e earns 0, never less. */
-export function pointsFor(grams: number): number {
-  return Math.max(0, Math.round(grams));
 }

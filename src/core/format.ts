@@ -43,3 +43,12 @@ export function formatDate(time: number, locale: string): string {
 export function formatDay(time: number, locale: string): string {
   return dateFormat(locale, { dateStyle: 'medium' }).format(time);
 }
+
+/**
+ * An estimate's range: "10 g – 40 g", or "up to 350 g" when the low end is below 0 (the choice
+ * can cost more than it saves: docs/methodology.md, "Formula"); never a negative figure.
+ */
+export function formatRange(low: number, high: number, locale: string, say: (key: string, subs: string | string[]) => string): string {
+  if (low < 0) return say('rangeUpTo', formatGrams(high, locale));
+  return say('rangeValue', [formatGrams(low, locale), formatGrams(high, locale)]);
+}

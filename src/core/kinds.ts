@@ -26,6 +26,8 @@ export interface Observation {
   detail?: string;
   /** true when the page offered this choice already selected and the shopper left it so */
   wasDefault?: boolean;
+  /** the option's words as the page showed them (its accessible name), shown in the account's history */
+  label?: string;
 }
 
 export interface PageReading {

@@ -1,5 +1,5 @@
 import type { ChoiceKind, Observation } from '../core/kinds';
-import { controlName, isSelected, isShown, selectableControls, textOf } from './dom';
+import { accessibleName, controlName, isSelected, isShown, selectableControls, textOf } from './dom';
 import {
   categoryOf,
   hasLetter,
@@ -30,6 +30,20 @@ export interface ReadOptions {
 }
 
 const nameOf = (el: Element) => normalize(controlName(el));
+
+/** Longest option wording kept: a label, not a paragraph. */
+export const LABEL_MAX = 160;
+
+/**
+ * A choice read from `el`, with the option's words as shown and whether the page served it in
+ * that state (a native input's HTML default; other controls cannot tell, so they say nothing).
+ */
+function observed(kind: ChoiceKind, el: Element, selected: boolean): Observation {
+  // Computed again only for the few controls that are choices: the name, without attribute hints.
+  const label = accessibleName(el).replace(/\s+/g, ' ').trim().slice(0, LABEL_MAX);
+  const input = el.tagName === 'INPUT' ? (el as HTMLInputElement) : undefined;
+  return { kind, ...(label ? { label } : {}), ...(input ? { wasDefault: input.defaultChecked === selected } : {}) };
+}
 
 /** The other choices in a control's group: same-named radios, a radiogroup/listbox/tablist, a select. */
 function groupSiblings(el: Element): Element[] {
@@ -77,12 +91,12 @@ export function readChoices(doc: Document, options: ReadOptions): Observation[] 
     const match = matchNormalized(name, options.kinds);
     if (match && !found.has(match.kind)) {
       const chosen = match.polarity === 'affirm' ? selected : !selected && binary;
-      if (chosen && isShown(el, options.hiddenClass)) found.set(match.kind, { kind: match.kind });
+      if (chosen && isShown(el, options.hiddenClass)) found.set(match.kind, observed(match.kind, el, selected));
       continue;
     }
     if (!match && wantsSpeed && !found.has('slow-shipping') && !binary && selected) {
       if (standardOverExpress(el, name, options.hiddenClass) && isShown(el, options.hiddenClass)) {
-        found.set('slow-shipping', { kind: 'slow-shipping' });
+        found.set('slow-shipping', observed('slow-shipping', el, selected));
       }
     }
   }

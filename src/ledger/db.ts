@@ -15,6 +15,8 @@ export interface Action {
   orderKey: string;
   /** true when the choice was the page's default and the shopper left it so */
   wasDefault: boolean;
+  /** the option's words as the page showed them; absent on actions recorded before they were kept */
+  label?: string;
   observedAt: number;
   committedAt: number;
   /** the local calendar day (YYYY-MM-DD) of committedAt, fixed when recorded so totals never depend on the reader's time zone */

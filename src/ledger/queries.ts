@@ -85,3 +85,44 @@ export async function weeklyByCategory(db: LedgerDb, weeks: number, now: number)
   }
   return result;
 }
+
+export interface HistoryFilter {
+  platform?: string;
+  kind?: string;
+  /** a local calendar month, YYYY-MM */
+  month?: string;
+}
+
+/**
+ * The newest `limit` actions matching the filter (every status). A month is a key range of the
+ * committedAt index; shop and kind are checked on the way, and the walk stops at `limit`.
+ */
+export async function history(db: LedgerDb, filter: HistoryFilter, limit: number): Promise<Action[]> {
+  let actions;
+  if (filter.month) {
+    const [y, m] = filter.month.split('-').map(Number);
+    actions = db.actions.where('committedAt').between(new Date(y, m - 1, 1).getTime(), new Date(y, m, 1).getTime(), true, false);
+  } else {
+    actions = db.actions.orderBy('committedAt');
+  }
+  const { platform, kind } = filter;
+  const matching = platform || kind ? actions.filter((a) => (!platform || a.platform === platform) && (!kind || a.kind === kind)) : actions;
+  return matching.reverse().limit(limit).toArray();
+}
+
+/** What the history can be filtered by: months, shops and kinds that have counted actions, from the totals' keys. */
+export async function historyChoices(db: LedgerDb): Promise<{ months: string[]; platforms: string[]; kinds: string[] }> {
+  const keys = (await db.totals.toCollection().primaryKeys()) as string[];
+  const after = (prefix: string) => keys.filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
+  return {
+    months: [...new Set(after('day:').map((d) => d.slice(0, 7)))].sort().reverse(),
+    platforms: after('platform:'),
+    kinds: after('kind:'),
+  };
+}
+
+/** Grams and actions counted in the last 7 local days, today included. */
+export async function thisWeek(db: LedgerDb, now: number): Promise<{ grams: number; count: number }> {
+  const [week] = await weeklyByCategory(db, 1, now);
+  return { grams: week.grams, count: Object.values(week.byCategory).reduce((n, c) => n + c.count, 0) };
+}

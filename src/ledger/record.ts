@@ -1,4 +1,5 @@
-import { factorFor, METHODOLOGY_VERSION, pointsFor } from '../carbon/factors';
+import { factorFor, METHODOLOGY_VERSION } from '../carbon/factors';
+import { actionPoints, POINTS_RULE } from '../carbon/points';
 import type { Observation } from '../core/kinds';
 import { Dexie } from 'dexie';
 import type { Action, LedgerDb } from './db';
@@ -29,8 +30,8 @@ export interface DailyCaps {
 }
 /** A shopper places a few orders a day on one platform; ten is generous. */
 export const DEFAULT_DAILY_ORDERS = 10;
-/** Two second-hand phones (≈50,000 points each) in a day on one platform; more is capped. */
-export const DEFAULT_DAILY_POINTS = 100_000;
+/** The points rule's daily bound (src/carbon/points.ts), applied per platform and local day. */
+export const DEFAULT_DAILY_POINTS = POINTS_RULE.dailyCap;
 
 /** The per-platform daily cap in actions: the stored setting when it is a positive whole number, else the default. */
 export async function dailyCap(db: LedgerDb): Promise<number> {
@@ -161,13 +162,14 @@ export function scoreObservation(order: OrderToRecord, obs: OrderToRecord['obser
     platform: order.platform,
     kind: obs.kind,
     ...(obs.detail ? { detail: obs.detail } : {}),
+    ...(obs.label ? { label: obs.label } : {}),
     orderKey: order.orderKey,
     wasDefault: obs.wasDefault ?? false,
     observedAt: obs.observedAt,
     committedAt: order.committedAt,
     day: localDay(order.committedAt),
     grams: { ...factor.grams },
-    points: pointsFor(factor.grams.central),
+    points: actionPoints(factor.grams.central),
     methodologyVersion: METHODOLOGY_VERSION,
     status: 'active',
   };

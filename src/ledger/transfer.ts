@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { factorFor, METHODOLOGY_VERSION, pointsFor } from '../carbon/factors';
+import { factorFor, METHODOLOGY_VERSION } from '../carbon/factors';
+import { actionPoints } from '../carbon/points';
 import { PLATFORM_ID_PATTERN } from '../core/ids';
 import { platformById } from '../platforms/index';
 import { CHOICE_KINDS } from '../core/kinds';
@@ -26,6 +27,7 @@ const ActionSchema = v.strictObject({
   detail: v.optional(v.pipe(v.string(), v.regex(/^[a-z-]{1,32}$/))),
   orderKey: v.pipe(v.string(), v.minLength(1), v.maxLength(128)),
   wasDefault: v.boolean(),
+  label: v.optional(Text(160)),
   observedAt: Time,
   committedAt: Time,
   day: v.pipe(v.string(), v.isoDate()),
@@ -262,7 +264,7 @@ function rescored(action: AccountExport['actions'][number]): Action {
   return {
     ...action,
     grams: { ...grams },
-    points: pointsFor(grams.central),
+    points: actionPoints(grams.central),
     methodologyVersion: METHODOLOGY_VERSION,
     status: action.status === 'capped' ? 'active' : action.status,
   };

@@ -16,6 +16,7 @@ const ObservationSchema = v.strictObject({
   kind: v.picklist(CHOICE_KINDS),
   detail: v.optional(v.pipe(v.string(), v.regex(/^[a-z-]{1,32}$/))),
   wasDefault: v.optional(v.boolean()),
+  label: v.optional(v.pipe(v.string(), v.maxLength(160))),
 });
 
 const PageReadingSchema = v.strictObject({

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { send as request, type OrderOffer, type Transport } from '../messaging/protocol';
 import { formatDate } from '../core/format';
 import { t } from '../core/i18n';
-import { kindLabel } from './RecentActions';
+import { kindLabel } from './ActionRow';
 import { subAccountName } from './SubAccountList';
 
 export interface ConfirmOrderProps {

@@ -1,29 +1,16 @@
+import { sourceHref } from '../carbon/sources';
 import type { Total } from '../ledger/db';
 import { EQUIVALENTS, formatUnits, unitsOf } from './equivalents';
-import { formatGrams, formatNumber } from '../core/format';
+import { formatRange } from '../core/format';
 import { t } from '../core/i18n';
 
-export interface MainAccountProps {
-  total: Total;
-  /** points available: earned − redeemed */
-  balance: number;
-  locale: string;
-}
-
-/** The main account: every sub-account added up, with its range and what it compares to. */
-export function MainAccount({ total, balance, locale }: MainAccountProps) {
-  const range = t('rangeValue', [formatGrams(total.gramsLow, locale), formatGrams(total.gramsHigh, locale)]);
+/** The account in detail: the range of the estimate and what it compares to, each with its source. */
+export function MainAccount({ total, locale }: { total: Total; locale: string }) {
   return (
-    <section class="card main-account" aria-labelledby="account-heading">
-      <h2 id="account-heading">{t('mainAccount')}</h2>
-      <p class="total" data-testid="total-grams">
-        {t('co2eAvoided', formatGrams(total.grams, locale))}
-      </p>
+    <section class="card" aria-labelledby="details-heading">
+      <h2 id="details-heading">{t('accountDetails')}</h2>
       <p class="muted" data-testid="total-range">
-        {t('co2eRangeLine', range)}
-      </p>
-      <p class="points" data-testid="points">
-        {t('pointsBalance', formatNumber(balance, locale))}
+        {t('co2eRangeLine', formatRange(total.gramsLow, total.gramsHigh, locale, t))}
       </p>
       {total.grams > 0 && (
         <div class="equivalents">
@@ -32,7 +19,11 @@ export function MainAccount({ total, balance, locale }: MainAccountProps) {
             {EQUIVALENTS.map((e) => (
               <li key={e.id}>
                 <span>{t(e.message, formatUnits(unitsOf(total.grams, e), locale))}</span>
-                <small class="muted">{t(e.sourceMessage)}</small>
+                <small>
+                  <a href={sourceHref(e.sources[0])} target="_blank">
+                    {t(e.sourceMessage)}
+                  </a>
+                </small>
               </li>
             ))}
           </ul>

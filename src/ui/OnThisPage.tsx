@@ -6,7 +6,7 @@ import type { ReadingReport, ReportControl } from '../report/format';
 import { t } from '../core/i18n';
 import { activeTabReading } from './page-reading';
 import { ReadingReportView } from './ReadingReportView';
-import { kindLabel } from './RecentActions';
+import { kindLabel } from './ActionRow';
 import { subAccountName } from './SubAccountList';
 import './reading.css';
 

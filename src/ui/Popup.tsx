@@ -1,20 +1,22 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { StorageProblem } from '../messaging/storage-problem';
 import type { LedgerDb, SubAccount } from '../ledger/db';
-import { disputeAction, undoDispute } from '../ledger/disputes';
-import { mainAccount, points, recentActions, subAccounts, weeklyByCategory } from '../ledger/queries';
-import { rewardsFor, type Reward } from '../rewards/catalog';
+import { mainAccount, points, subAccounts, thisWeek, weeklyByCategory, type HistoryFilter } from '../ledger/queries';
+import { rewardOutlook, rewardsFor, type Reward } from '../rewards/catalog';
 import { platformTotalsAcross, pointsAcross, subAccountsElsewhere, totalAcross, weeksAcross } from '../sync/account';
 import { CatalogNotice, useActiveCatalog } from './CatalogNotice';
 import { ConfirmOrder } from './ConfirmOrder';
 import { VoucherList } from './VoucherList';
 import { t } from '../core/i18n';
+import { History } from './History';
 import { MainAccount } from './MainAccount';
+import { milestones } from './milestones';
 import { OnThisPage } from './OnThisPage';
-import { RecentActions } from './RecentActions';
+import { Overview } from './Overview';
 import { RewardsPanel } from './RewardsPanel';
 import { SubAccountList, subAccountName } from './SubAccountList';
 import { SyncedBrowsers } from './SyncedBrowsers';
+import { Tabs } from './Tabs';
 import { othersOf, useAcrossBrowsers } from './use-across-browsers';
 import { useLiveQuery } from './use-live-query';
 import { WeeklyChart } from './WeeklyChart';
@@ -52,16 +54,20 @@ function useLinked(db: LedgerDb, grants: PopupProps['grants'], onAccessChange: P
   return linked;
 }
 
+export type PopupTab = 'overview' | 'account' | 'rewards' | 'history';
+
 /**
- * The main account at a glance. Every read is a materialized total or an index range
- * (recent actions, 12 weeks of day × category rows), so it opens as fast with a million
- * actions as with ten; each part updates live as the ledger changes.
+ * The account in four tabs: a first screen that says how it is going, then the account in
+ * detail, rewards and vouchers, and the history. Every read is a materialized total or an index
+ * range, so it opens as fast with a million actions as with ten; each part updates live.
  */
 export function Popup({ db, locale, grants, onAccessChange, catalog, storageProblem, now = Date.now }: PopupProps) {
+  const [tab, setTab] = useState<PopupTab>('overview');
+  const [filter, setFilter] = useState<HistoryFilter>({});
   // With sync on, the other browsers' records are added to this browser's figures (src/sync/account.ts).
   const others = othersOf(useAcrossBrowsers());
-  const local = useLiveQuery(() => Promise.all([mainAccount(db), points(db)]), [db]);
-  const account = local && ([totalAcross(local[0], others), pointsAcross(local[1], others)] as const);
+  const local = useLiveQuery(() => Promise.all([mainAccount(db), points(db), thisWeek(db, now()), milestones(db)]), [db]);
+  const account = local && ([totalAcross(local[0], others), pointsAcross(local[1], others), local[2], local[3]] as const);
   const linked = useLinked(db, grants, onAccessChange);
   const linkedIds = linked?.map((a) => a.platform) ?? [];
   // The 'platform:<id>' rows: one per platform ever counted, a few dozen at most.
@@ -69,9 +75,14 @@ export function Popup({ db, locale, grants, onAccessChange, catalog, storageProb
   const platformTotals = localPlatforms && platformTotalsAcross(localPlatforms, others);
   const localWeeks = useLiveQuery(() => weeklyByCategory(db, 12, now()), [db]);
   const weeks = localWeeks && weeksAcross(localWeeks, others);
-  const actions = useLiveQuery(() => recentActions(db, 10), [db]);
   const active = useActiveCatalog(db);
   const rewards = catalog ?? active?.catalog.rewards;
+  const offered = rewards && linked ? rewardsFor(rewards, linkedIds) : undefined;
+  const outlook = offered && account ? rewardOutlook(offered, account[1].balance) : undefined;
+  const openHistory = (platform: string) => {
+    setFilter({ platform });
+    setTab('history');
+  };
 
   return (
     <main class="popup">
@@ -87,29 +98,68 @@ export function Popup({ db, locale, grants, onAccessChange, catalog, storageProb
         </p>
       )}
       <ConfirmOrder locale={locale} />
-      <OnThisPage locale={locale} />
-      {account && <MainAccount total={account[0]} balance={account[1].balance} locale={locale} />}
-      {linked && platformTotals && (
-        <SubAccountList
-          rows={[...linked, ...subAccountsElsewhere(linked, others)].map((account) => ({ account, total: platformTotals.get(account.platform) }))}
-          locale={locale}
-        />
-      )}
-      {weeks && <WeeklyChart weeks={weeks} locale={locale} />}
-      {actions && (
-        <RecentActions actions={actions} locale={locale} dispute={(id) => disputeAction(db, id)} undo={(id) => undoDispute(db, id)} />
-      )}
-      {account && linked && rewards && (
-        <RewardsPanel
-          rewards={rewardsFor(rewards, linkedIds)}
-          balance={account[1].balance}
-          locale={locale}
-          db={db}
-          notice={active && !catalog && <CatalogNotice active={active} locale={locale} />}
-        />
-      )}
-      {account && <VoucherList db={db} locale={locale} now={now} />}
-      <SyncedBrowsers db={db} locale={locale} />
+      <Tabs<PopupTab>
+        label={t('extName')}
+        current={tab}
+        choose={setTab}
+        tabs={[
+          {
+            id: 'overview',
+            label: t('tabOverview'),
+            panel: account && (
+              <Overview
+                total={account[0]}
+                points={account[1]}
+                week={account[2]}
+                milestones={account[3]}
+                next={outlook?.next[0]}
+                ready={outlook?.ready.length ?? 0}
+                locale={locale}
+                openTab={setTab}
+              >
+                <OnThisPage locale={locale} />
+              </Overview>
+            ),
+          },
+          {
+            id: 'account',
+            label: t('tabAccount'),
+            panel: (
+              <>
+                {account && <MainAccount total={account[0]} locale={locale} />}
+                {linked && platformTotals && (
+                  <SubAccountList
+                    rows={[...linked, ...subAccountsElsewhere(linked, others)].map((a) => ({ account: a, total: platformTotals.get(a.platform) }))}
+                    locale={locale}
+                    open={openHistory}
+                  />
+                )}
+                {weeks && <WeeklyChart weeks={weeks} locale={locale} />}
+                <SyncedBrowsers db={db} locale={locale} />
+              </>
+            ),
+          },
+          {
+            id: 'rewards',
+            label: t('tabRewards'),
+            panel: (
+              <>
+                {account && offered && (
+                  <RewardsPanel
+                    rewards={offered}
+                    balance={account[1].balance}
+                    locale={locale}
+                    db={db}
+                    notice={active && !catalog && <CatalogNotice active={active} locale={locale} />}
+                  />
+                )}
+                {account && <VoucherList db={db} locale={locale} now={now} />}
+              </>
+            ),
+          },
+          { id: 'history', label: t('tabHistory'), panel: <History db={db} locale={locale} filter={filter} setFilter={setFilter} /> },
+        ]}
+      />
     </main>
   );
 }

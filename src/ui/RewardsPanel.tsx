@@ -33,11 +33,25 @@ function RewardLine({ reward, locale, terms = false }: { reward: Reward; locale:
  */
 export function RewardsPanel({ rewards, balance, locale, db, notice }: { rewards: readonly Reward[]; balance: number; locale: string; db?: LedgerDb; notice?: ComponentChildren }) {
   const { ready, next } = rewardOutlook(rewards, balance);
-  const [redeemed, setRedeemed] = useState<{ text: string; ok: boolean } | undefined>(undefined);
+  // The answer to a press shows where the press was: in that reward's row.
+  const [redeemed, setRedeemed] = useState<{ reward: string; text: string; ok: boolean } | undefined>(undefined);
+  const status = (reward: string) =>
+    db &&
+    redeemed?.reward === reward && (
+      <p role="status" class={redeemed.ok ? 'redeem-status' : 'redeem-status problem'} data-testid="redeem-status">
+        {redeemed.text}
+      </p>
+    );
+  const pressedGone = redeemed && !ready.some((r) => r.id === redeemed.reward) && !next.slice(0, 3).some((r) => r.id === redeemed.reward);
   return (
     <section class="card" aria-labelledby="rewards-heading">
       <h2 id="rewards-heading">{t('rewardsTitle')}</h2>
       {notice}
+      {pressedGone && (
+        <p role="status" class={redeemed.ok ? 'redeem-status' : 'redeem-status problem'} data-testid="redeem-status">
+          {redeemed.text}
+        </p>
+      )}
       {rewards.length === 0 && <p>{t('noRewards')}</p>}
       {ready.length > 0 && (
         <>
@@ -46,7 +60,8 @@ export function RewardsPanel({ rewards, balance, locale, db, notice }: { rewards
             {ready.map((r) => (
               <li key={r.id} data-reward={r.id}>
                 <RewardLine reward={r} locale={locale} terms />
-                {db && <RedeemButton db={db} reward={r} locale={locale} onResult={(text, ok) => setRedeemed({ text, ok })} />}
+                {db && <RedeemButton db={db} reward={r} locale={locale} onResult={(text, ok) => setRedeemed({ reward: r.id, text, ok })} />}
+                {status(r.id)}
               </li>
             ))}
           </ul>
@@ -61,15 +76,11 @@ export function RewardsPanel({ rewards, balance, locale, db, notice }: { rewards
                 <RewardLine reward={r} locale={locale} />
                 <progress max={r.cost} value={balance} aria-label={t('rewardProgressLabel', r.title[catalogLocale(locale)])} />
                 <small>{t('rewardProgress', [formatNumber(balance, locale), formatNumber(r.cost, locale)])}</small>
+                {status(r.id)}
               </li>
             ))}
           </ul>
         </>
-      )}
-      {db && (
-        <p role="status" class={redeemed && !redeemed.ok ? 'redeem-status problem' : 'redeem-status'} data-testid="redeem-status">
-          {redeemed?.text ?? ''}
-        </p>
       )}
     </section>
   );

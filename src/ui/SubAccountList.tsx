@@ -29,8 +29,35 @@ export function sortRows(rows: readonly SubAccountRow[], locale: string): SubAcc
   );
 }
 
-/** One row per linked platform, or how to link one when there is none. */
-export function SubAccountList({ rows, locale }: { rows: readonly SubAccountRow[]; locale: string }) {
+function Row({ account, total, locale, open }: SubAccountRow & { locale: string; open?(platform: string): void }) {
+  const name = subAccountName(account.platform);
+  return (
+    <li data-platform={account.platform}>
+      <span class="name">
+        {name}
+        {account.label && <small class="muted"> · {account.label}</small>}
+      </span>
+      <span class="figures">
+        <span>{formatGrams(total?.grams ?? 0, locale)}</span>
+        <small class="muted">{actionCount(total?.count ?? 0, locale)}</small>
+        {open && (total?.count ?? 0) > 0 && (
+          <button type="button" class="link-button" aria-label={t('subAccountHistoryLabel', name)} onClick={() => open(account.platform)}>
+            {t('subAccountHistory')}
+          </button>
+        )}
+      </span>
+    </li>
+  );
+}
+
+/**
+ * One row per linked platform with something counted, each opening its own history; the
+ * linked shops with nothing yet folded under one line. How to link one when there is none.
+ */
+export function SubAccountList({ rows, locale, open }: { rows: readonly SubAccountRow[]; locale: string; open?(platform: string): void }) {
+  const sorted = sortRows(rows, locale);
+  const counted = sorted.filter((r) => (r.total?.count ?? 0) > 0);
+  const empty = sorted.filter((r) => (r.total?.count ?? 0) === 0);
   return (
     <section class="card" aria-labelledby="subaccounts-heading">
       <h2 id="subaccounts-heading">{t('subAccountsTitle')}</h2>
@@ -44,20 +71,23 @@ export function SubAccountList({ rows, locale }: { rows: readonly SubAccountRow[
           </p>
         </div>
       ) : (
-        <ul class="rows" data-testid="sub-accounts">
-          {sortRows(rows, locale).map(({ account, total }) => (
-            <li key={account.platform} data-platform={account.platform}>
-              <span class="name">
-                {subAccountName(account.platform)}
-                {account.label && <small class="muted"> · {account.label}</small>}
-              </span>
-              <span class="figures">
-                <span>{formatGrams(total?.grams ?? 0, locale)}</span>
-                <small class="muted">{actionCount(total?.count ?? 0, locale)}</small>
-              </span>
-            </li>
-          ))}
-        </ul>
+        <>
+          <ul class="rows" data-testid="sub-accounts">
+            {counted.map((r) => (
+              <Row key={r.account.platform} {...r} locale={locale} open={open} />
+            ))}
+          </ul>
+          {empty.length > 0 && (
+            <details data-testid="empty-sub-accounts">
+              <summary>{t(pluralOf(empty.length, locale) === 'one' ? 'subAccountsEmptyOne' : 'subAccountsEmptyOther', formatNumber(empty.length, locale))}</summary>
+              <ul class="rows">
+                {empty.map((r) => (
+                  <Row key={r.account.platform} {...r} locale={locale} />
+                ))}
+              </ul>
+            </details>
+          )}
+        </>
       )}
     </section>
   );

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { seriousViolations } from './axe';
 import { expect, screenshot, test, waitForLinked } from './extension';
 import { startProvider } from './provider';
+import { seedSecondHand } from './seed';
 import { storedVouchers } from './vouchers';
 
 const ORDER_URL = 'https://www.ubereats.com/orders/3f2a9c1e-7d4b-4e8a-9b61-2c5d8e0f1a77';
@@ -10,7 +11,7 @@ const UBER: [RegExp, string][] = [
   [/^https:\/\/www\.ubereats\.com\/orders\//, 'ubereats/confirmation.html'],
 ];
 
-/** An Uber Eats order with utensils left off: 15 points. */
+/** An Uber Eats order with utensils left off: 12 points. */
 async function earnOnUberEats(shop: Page) {
   await shop.goto('https://www.ubereats.com/checkout');
   await shop.getByRole('button', { name: 'Place order' }).click();
@@ -38,20 +39,24 @@ test('bundled sample catalog: redeem in the popup (a double click and a second p
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const shop = await context.newPage();
   await earnOnUberEats(shop);
+  // Three used items bought earlier (150 points): 162 in all, enough for the 150-point reward once.
+  await seedSecondHand(serviceWorker, 3);
 
   const popup = await openPopup();
-  await expect(popup.getByTestId('points')).toHaveText('15 points');
+  await expect(popup.getByTestId('points')).toHaveText('162 points');
+  await popup.getByRole('tab', { name: 'Rewards' }).click();
   await expect(popup.getByTestId('rewards-sample')).toContainText('Sample programme');
   await expect(popup.getByText('No vouchers yet: redeem a reward to get one.')).toBeVisible();
   const second = await openPopup();
-  const redeem = (p: Page) => p.getByRole('button', { name: 'Redeem 5% off one order at a linked shop for 10 points' });
+  await second.getByRole('tab', { name: 'Rewards' }).click();
+  const redeem = (p: Page) => p.getByRole('button', { name: 'Redeem 5% off one order at a linked shop for 150 points' });
 
-  // A double click in one popup and a click in another at once: 15 points pay for one voucher.
+  // A double click in one popup and a click in another at once: 162 points pay for one voucher.
   // If one popup's redemption lands first, the other's button is gone (out of reach) before its
   // click: that is right too, so that click may find nothing to press.
   await Promise.all([redeem(popup).dblclick(), redeem(second).click({ timeout: 3_000 }).catch(() => undefined)]);
-  await expect(popup.getByTestId('points')).toHaveText('5 points');
-  await expect(second.getByTestId('points')).toHaveText('5 points');
+  await expect(popup.getByTestId('points')).toHaveText('12 points');
+  await expect(second.getByTestId('points')).toHaveText('12 points');
   const messages = [await popup.getByTestId('redeem-status').textContent(), await second.getByTestId('redeem-status').textContent()]
     .filter((m) => m)
     .sort();
@@ -105,7 +110,8 @@ test('local provider: failures, a time-out and garbage spend nothing and say so;
     const shop = await context.newPage();
     await earnOnUberEats(shop);
     const popup = await openPopup();
-    await expect(popup.getByTestId('points')).toHaveText('15 points');
+    await expect(popup.getByTestId('points')).toHaveText('12 points');
+    await popup.getByRole('tab', { name: 'Rewards' }).click();
     await expect(popup.getByTestId('rewards-sample')).toHaveCount(0);
     const redeem = popup.getByRole('button', { name: 'Redeem $2 off Uber Eats (local provider) for 10 points' });
     const status = popup.getByTestId('redeem-status');
@@ -119,7 +125,7 @@ test('local provider: failures, a time-out and garbage spend nothing and say so;
       provider.state.issue = mode;
       await redeem.click();
       await expect(status).toHaveText(message, { timeout: 15_000 });
-      await expect(popup.getByTestId('points')).toHaveText('15 points');
+      await expect(popup.getByTestId('points')).toHaveText('12 points');
       expect(await storedVouchers(serviceWorker)).toEqual([]);
     }
     await screenshot(popup, 'rewards-provider-timeout');
@@ -127,7 +133,7 @@ test('local provider: failures, a time-out and garbage spend nothing and say so;
     provider.state.issue = 'ok';
     await redeem.click();
     await expect(status).toHaveText('Redeemed: your voucher code is PROV-0001.');
-    await expect(popup.getByTestId('points')).toHaveText('5 points');
+    await expect(popup.getByTestId('points')).toHaveText('2 points');
     await expect(popup.getByTestId('vouchers').locator('li')).toContainText('$2 off Uber Eats (local provider)Uber Eats · Unused · expires');
     // Every try was the same press: the provider saw one request id four times.
     const posts = provider.state.requests.filter((r) => r === 'POST /issue');

@@ -34,7 +34,7 @@ test('a placed Uber Eats order with utensils left off shows in the popup, once',
 
   // The popup was open all along: it updates live.
   await expect(popup.getByTestId('total-grams')).toHaveText('15 g CO2e avoided');
-  await expect(popup.getByTestId('points')).toHaveText('15 points');
+  await expect(popup.getByTestId('points')).toHaveText('12 points');
   await expect(popup.getByTestId('actions').getByRole('listitem')).toHaveCount(1);
   await expect(popup.getByTestId('actions')).toContainText('Uber Eats · No cutlery · 15 g');
   await screenshot(popup, 'ubereats-popup');

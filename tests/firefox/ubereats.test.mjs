@@ -28,7 +28,7 @@ test('Firefox: a placed Uber Eats order with utensils left off shows in the popu
     document.querySelector('[data-testid="actions"] li'),
   );
   assert.equal(await text(popup, 'total-grams'), '15 g CO2e avoided');
-  assert.equal(await text(popup, 'points'), '15 points');
+  assert.equal(await text(popup, 'points'), '12 points');
   assert.match(await text(popup, 'actions'), /Uber Eats · No cutlery · 15 g/);
   assert.equal(await popup.evaluate(() => document.querySelectorAll('[data-testid="actions"] li').length), 1);
   await screenshot(popup, 'firefox-ubereats-popup');

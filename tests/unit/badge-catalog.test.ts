@@ -35,13 +35,13 @@ describe('toolbar badge', () => {
     const { calls, api } = fakeAction();
     await order('a', 1_000);
     await order('b', 2_000);
-    expect(await refreshBadge(db, api, 'en')).toBe('+30');
+    expect(await refreshBadge(db, api, 'en')).toBe('+24');
     await markPopupSeen(db, api, 2_500);
     expect(calls.at(-1)).toBe('text:');
     expect((await db.settings.get(POPUP_SEEN_KEY))?.value).toBe(2_500);
     expect(await refreshBadge(db, api, 'en')).toBe('');
     const [late] = await order('c', 3_000);
-    expect(await refreshBadge(db, api, 'en')).toBe('+15');
+    expect(await refreshBadge(db, api, 'en')).toBe('+12');
     // A disputed action no longer counts toward the badge.
     await disputeAction(db, late.id!);
     expect(await pointsSinceSeen(db)).toBe(0);
@@ -74,7 +74,7 @@ describe('sample reward catalog', () => {
   it('offers linked platforms’ rewards and the any-shop ones, split by what the balance reaches', () => {
     const offered = rewardsFor(SAMPLE_CATALOG, ['ubereats']);
     expect(offered.map((r) => r.id).sort()).toEqual(['sample-cutlery-set', 'sample-thanks-card', 'sample-ubereats-delivery']);
-    const { ready, next } = rewardOutlook(offered, 150);
+    const { ready, next } = rewardOutlook(offered, 250);
     expect(ready.map((r) => r.id)).toEqual(['sample-thanks-card', 'sample-ubereats-delivery']);
     expect(next.map((r) => r.id)).toEqual(['sample-cutlery-set']);
     expect(rewardOutlook(offered, 0).ready).toEqual([]);

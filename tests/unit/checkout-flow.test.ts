@@ -73,11 +73,11 @@ describe('observe, then commit', () => {
     const reply = await handleMessage(confirmationRead, confirmationSender, deps);
     expect(reply).toEqual({ ok: true, recorded: 1 });
     const [action] = await db.actions.toArray();
-    expect(action).toMatchObject({ platform: 'ubereats', kind: 'no-cutlery', status: 'active', points: 15 });
+    expect(action).toMatchObject({ platform: 'ubereats', kind: 'no-cutlery', status: 'active', points: 12 });
     expect(action.grams).toEqual({ central: 15, low: 10, high: 40 });
     expect(action.orderKey).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(await db.actions.toArray())).not.toContain(ORDER);
-    expect(await mainAccount(db)).toMatchObject({ count: 1, grams: 15, points: 15 });
+    expect(await mainAccount(db)).toMatchObject({ count: 1, grams: 15, points: 12 });
   });
 
   it('records nothing for toggling the switch many times', async () => {
@@ -101,7 +101,7 @@ describe('observe, then commit', () => {
     expect(await handleMessage(confirmationRead, confirmationSender, deps)).toEqual({ ok: true, recorded: 1 });
     for (let i = 0; i < 3; i++) await handleMessage(confirmationRead, confirmationSender, deps);
     expect(await db.actions.count()).toBe(1);
-    expect(await mainAccount(db)).toMatchObject({ count: 1, points: 15 });
+    expect(await mainAccount(db)).toMatchObject({ count: 1, points: 12 });
   });
 
   it('records once when the press and the confirmation arrive together, in either order', async () => {
@@ -150,7 +150,7 @@ describe('observe, then commit', () => {
         await handleMessage(message[arrival], arrival === 'confirmation' ? confirmationSender : checkoutSender, deps);
       }
       expect(await db.actions.count()).toBe(1);
-      expect(await mainAccount(db)).toMatchObject({ count: 1, points: 15 });
+      expect(await mainAccount(db)).toMatchObject({ count: 1, points: 12 });
     },
   );
 
@@ -175,7 +175,7 @@ describe('observe, then commit', () => {
     await Promise.all([handleMessage(confirmationRead, confirmationSender, deps), forgetTab(deps, checkoutSender.tabId!)]);
     await handleMessage(showsChoice, confirmationSender, deps);
     expect(await db.actions.count()).toBe(1);
-    expect(await mainAccount(db)).toMatchObject({ count: 1, points: 15 });
+    expect(await mainAccount(db)).toMatchObject({ count: 1, points: 12 });
   });
 
   it('records once when the confirmation arrives after its tab closed', async () => {

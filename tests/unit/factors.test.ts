@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FACTORS, factorFor, METHODOLOGY_VERSION, pointsFor, SECOND_HAND_DETAILS } from '../../src/carbon/factors';
+import { FACTORS, factorFor, METHODOLOGY_VERSION, SECOND_HAND_DETAILS } from '../../src/carbon/factors';
+import { actionPoints } from '../../src/carbon/points';
 import { CHOICE_KINDS } from '../../src/core/kinds';
 
 const doc = readFileSync(resolve(__dirname, '../../docs/methodology.md'), 'utf8');
@@ -51,7 +52,7 @@ describe('methodology', () => {
     expect(factorFor('pickup-point').grams.central).toBe(0);
     expect(factorFor('pickup-point').grams.low).toBeLessThan(0);
     expect(factorFor('pickup-point', 'walked').grams.central).toBe(350);
-    expect(pointsFor(-640)).toBe(0);
-    expect(pointsFor(15.4)).toBe(15);
+    expect(actionPoints(-640)).toBe(0);
+    expect(actionPoints(0)).toBe(0);
   });
 });

@@ -22,7 +22,7 @@ describe('disputes', () => {
     const b = await record('e-invoice', 'custom:shop.example');
     const disputed = await disputeAction(db, a.id!, '  cutlery came anyway ', NOON + 1);
     expect(disputed).toMatchObject({ status: 'disputed', disputeReason: 'cutlery came anyway', disputedAt: NOON + 1 });
-    expect(await mainAccount(db)).toMatchObject({ count: 1, grams: 9, points: 9 });
+    expect(await mainAccount(db)).toMatchObject({ count: 1, grams: 9, points: 11 });
     expect(await db.totals.get('platform:ubereats')).toMatchObject({ count: 0, grams: 0 });
     expect(await storedTotals(db)).toEqual(await freshTotals(db));
 
@@ -33,7 +33,7 @@ describe('disputes', () => {
     const back = await undoDispute(db, a.id!);
     expect(back.status).toBe('active');
     expect(back).not.toHaveProperty('disputeReason');
-    expect(await mainAccount(db)).toMatchObject({ count: 2, grams: 24, points: 24 });
+    expect(await mainAccount(db)).toMatchObject({ count: 2, grams: 24, points: 23 });
     await undoDispute(db, a.id!);
     await undoDispute(db, b.id!);
     expect(await storedTotals(db)).toEqual(await freshTotals(db));
@@ -58,11 +58,11 @@ describe('disputes', () => {
 
 describe('redemption', () => {
   it('debits the balance, refuses more than it holds', async () => {
-    await record(); // 15
-    await record('no-plastic-bag'); // 21
-    expect(await debitPoints(db, 30)).toBe(6);
-    await expect(debitPoints(db, 7)).rejects.toEqual(new InsufficientPoints(7, 6));
-    expect(await points(db)).toEqual({ earned: 36, redeemed: 30, balance: 6, shortfall: 0 });
+    await record(); // 12 points
+    await record('no-plastic-bag'); // 12 points
+    expect(await debitPoints(db, 20)).toBe(4);
+    await expect(debitPoints(db, 5)).rejects.toEqual(new InsufficientPoints(5, 4));
+    expect(await points(db)).toEqual({ earned: 24, redeemed: 20, balance: 4, shortfall: 0 });
     await expect(debitPoints(db, 0)).rejects.toBeInstanceOf(RangeError);
     await expect(debitPoints(db, 1.5)).rejects.toBeInstanceOf(RangeError);
   });
@@ -75,18 +75,20 @@ describe('redemption', () => {
         throw new Error('voucher could not be stored');
       }),
     ).rejects.toThrow('voucher could not be stored');
-    expect(await balance(db)).toBe(15);
+    expect(await balance(db)).toBe(12);
   });
 
   it('keeps the balance at 0 when a dispute takes away points already spent, and new points repay the shortfall first', async () => {
-    const a = await record(); // 15
-    await debitPoints(db, 15);
+    const a = await record(); // 12 points
+    await debitPoints(db, 12);
     await disputeAction(db, a.id!);
-    expect(await points(db)).toEqual({ earned: 0, redeemed: 15, balance: 0, shortfall: 15 });
+    expect(await points(db)).toEqual({ earned: 0, redeemed: 12, balance: 0, shortfall: 12 });
     await expect(debitPoints(db, 1)).rejects.toBeInstanceOf(InsufficientPoints);
-    await record('no-plastic-bag'); // 21
-    expect(await points(db)).toEqual({ earned: 21, redeemed: 15, balance: 6, shortfall: 0 });
+    await record('e-invoice'); // 11 points, all of them repay the shortfall
+    expect(await points(db)).toEqual({ earned: 11, redeemed: 12, balance: 0, shortfall: 1 });
+    await record('no-plastic-bag'); // 12 points: 1 more repays, 11 reach the balance
+    expect(await points(db)).toEqual({ earned: 23, redeemed: 12, balance: 11, shortfall: 0 });
     await undoDispute(db, a.id!);
-    expect(await balance(db)).toBe(21);
+    expect(await balance(db)).toBe(23);
   });
 });

@@ -119,8 +119,8 @@ describe('CSV', () => {
     expect(csv.startsWith('\uFEFFid,committed,day,platform,')).toBe(true);
     const lines = csv.slice(1).split('\r\n');
     expect(lines).toHaveLength(1 + 3 + 1); // header, 3 actions, final empty line
-    expect(lines[1]).toMatch(/^1,2026-11-28T\d\d:00:00\.000Z,2026-11-28,ubereats,Uber Eats,food-delivery,no-cutlery,,active,15,10,40,15,2026\.11-2,false,/);
-    expect(lines[2]).toContain(`custom:xn--ehq1z.example,custom:xn--ehq1z.example,marketplace,second-hand,phone,disputed,50000,25000,77000,50000`);
+    expect(lines[1]).toMatch(/^1,2026-11-28T\d\d:00:00\.000Z,2026-11-28,ubereats,Uber Eats,food-delivery,no-cutlery,,active,15,10,40,12,2026\.11-3,false,/);
+    expect(lines[2]).toContain(`custom:xn--ehq1z.example,custom:xn--ehq1z.example,marketplace,second-hand,phone,disputed,50000,25000,77000,50`);
     expect(lines[2].endsWith(`,"'=HYPERLINK(""x"") 退货了, ""returned"""`)).toBe(true);
   });
 });

@@ -124,7 +124,7 @@ describe('unlink', () => {
     await recordNoCutlery('custom:shop.example', 'c');
     await unlink(deps, 'ubereats', { deleteHistory: true });
     expect((await db.actions.toArray()).map((a) => a.platform)).toEqual(['custom:shop.example']);
-    expect(await mainAccount(db)).toMatchObject({ count: 1, grams: 15, points: 15 });
+    expect(await mainAccount(db)).toMatchObject({ count: 1, grams: 15, points: 12 });
     expect(await db.totals.get('platform:ubereats')).toBeUndefined();
     expect(await db.totals.get('kind:no-cutlery')).toMatchObject({ count: 1, grams: 15 });
   });

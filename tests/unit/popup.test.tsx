@@ -68,7 +68,7 @@ describe('popup', () => {
     // Nothing linked: only the rewards for any shop, none affordable yet.
     await expect.poll(() => rows('rewards-next').map((li) => li.dataset.reward)).toEqual(['sample-thanks-card', 'sample-cutlery-set']);
     expect(byTestId('rewards-ready')).toBeNull();
-    expect(rows('rewards-next')[0].textContent).toContain('0 of 10 points');
+    expect(rows('rewards-next')[0].textContent).toContain('0 of 150 points');
   });
 
   it('one action: totals, range, equivalents, its sub-account, the chart, a reward ready; dispute and undo', async () => {
@@ -76,13 +76,13 @@ describe('popup', () => {
     await order('ubereats', ['no-cutlery'], NOW - 2 * 3_600_000);
     show();
     await expect.poll(() => text('total-grams')).toBe('15 g CO2e avoided');
-    expect(text('points')).toBe('15 points');
+    expect(text('points')).toBe('12 points');
     expect(text('total-range')).toBe('Estimated range: 10 g – 40 g');
     // 15 / 218 g per km, 15 / 33 g per bag, with their sources beside them.
     expect(text('equivalents')).toContain('0.069 km not driven in a petrol car');
     expect(text('equivalents')).toContain('218 g CO2e per km (source E6)');
     expect(text('equivalents')).toContain('0.45 plastic bags not made');
-    await expect.poll(() => rows('sub-accounts').map((li) => li.textContent)).toEqual(['Uber Eats15 g1 action']);
+    await expect.poll(() => rows('sub-accounts').map((li) => li.textContent)).toEqual(['Uber Eats15 g1 actionHistory']);
 
     await expect.poll(() => root.querySelectorAll('.chart rect[data-category="food-delivery"]').length).toBe(1);
     const bars = [...root.querySelectorAll('.chart g[data-week]')];
@@ -93,17 +93,20 @@ describe('popup', () => {
 
     expect(rows('actions')).toHaveLength(1);
     expect(rows('actions')[0].textContent).toContain('Uber Eats · No cutlery · 15 g');
-    expect(rows('rewards-ready').map((li) => li.dataset.reward)).toEqual(['sample-thanks-card']);
-    expect(rows('rewards-next')[0].dataset.reward).toBe('sample-ubereats-delivery');
-    expect(rows('rewards-next')[0].textContent).toContain('15 of 150 points');
-    expect(rows('rewards-next')[0].querySelector('progress')?.getAttribute('aria-label')).toBe('Progress toward Free delivery on one Uber Eats order');
+    // 12 points (src/carbon/points.ts) reach no reward yet: the cheapest costs 150.
+    expect(byTestId('rewards-ready')).toBeNull();
+    expect(rows('rewards-next')[0].dataset.reward).toBe('sample-thanks-card');
+    expect(rows('rewards-next')[0].textContent).toContain('12 of 150 points');
+    expect(rows('rewards-next')[0].querySelector('progress')?.getAttribute('aria-label')).toBe('Progress toward 5% off one order at a linked shop');
 
     buttonNamed('Dispute')!.click();
     await expect.poll(() => text('total-grams')).toBe('0 g CO2e avoided');
     expect(text('points')).toBe('0 points');
     await expect.poll(() => rows('actions')[0].dataset.status).toBe('disputed');
     expect(rows('actions')[0].textContent).toContain('Disputed, not counted');
-    await expect.poll(() => rows('sub-accounts')[0]?.textContent).toBe('Uber Eats0 g0 actions');
+    // With nothing counted, the shop folds away with the other empty ones.
+    await expect.poll(() => rows('sub-accounts')).toHaveLength(0);
+    expect(text('empty-sub-accounts')).toContain('1 linked shop with nothing yet');
     await expect.poll(() => root.querySelectorAll('.chart rect').length).toBe(0);
 
     buttonNamed('Undo dispute')!.click();
@@ -126,22 +129,20 @@ describe('popup', () => {
     await expect.poll(() => text('total-grams')).toBe(`${total} g CO2e avoided`);
     await expect
       .poll(() => rows('sub-accounts').map((li) => li.dataset.platform))
-      .toEqual(['cainiao', 'amazon', 'instacart', 'eleme', 'ubereats', 'vinted']);
-    expect(rows('sub-accounts').find((li) => li.dataset.platform === 'vinted')?.textContent).toBe('Vinted0 g0 actions');
-    expect(rows('sub-accounts').find((li) => li.dataset.platform === 'amazon')?.textContent).toBe('Amazon96 g1 action');
+      .toEqual(['cainiao', 'amazon', 'instacart', 'eleme', 'ubereats']);
+    // Vinted, linked with nothing yet, is folded.
+    expect(byTestId('empty-sub-accounts')?.querySelector('[data-platform="vinted"]')?.textContent).toBe('Vinted0 g0 actions');
+    expect(byTestId('empty-sub-accounts')?.hasAttribute('open')).toBe(false);
+    expect(rows('sub-accounts').find((li) => li.dataset.platform === 'amazon')?.textContent).toBe('Amazon96 g1 actionHistory');
 
     await expect.poll(() => root.querySelectorAll('.chart rect').length).toBe(6);
     // This week stacks three categories in one bar.
     const lastWeek = [...root.querySelectorAll('.chart g[data-week]')][11];
     expect([...lastWeek.querySelectorAll('rect')].map((r) => r.getAttribute('data-category'))).toEqual(['food-delivery', 'marketplace', 'grocery']);
     expect([...root.querySelectorAll('.legend li')].map((li) => li.textContent)).toEqual(['Food delivery', 'Marketplaces', 'Parcels and logistics', 'Groceries']);
-    // Linked platforms' rewards join the 'any' ones; 373 points redeem three of them.
-    expect(rows('rewards-ready').map((li) => li.dataset.reward)).toEqual([
-      'sample-thanks-card',
-      'sample-eleme-red-packet',
-      'sample-ubereats-delivery',
-      'sample-amazon-no-rush',
-    ]);
+    // Linked platforms' rewards join the 'any' ones; 99 points (12 + 12 + 20 + 23 + 12 + 20) reach none yet.
+    expect(text('points')).toBe('99 points');
+    expect(rows('rewards-next').map((li) => li.dataset.reward)).toEqual(['sample-thanks-card', 'sample-eleme-red-packet', 'sample-cainiao-locker']);
   });
 
   it('reads in Chinese and Japanese, numbers and dates through Intl', async () => {
@@ -150,9 +151,9 @@ describe('popup', () => {
     await setLocaleOverride('zh_CN', packaged);
     show(undefined, 'zh-CN');
     await expect.poll(() => root.querySelector('h1')?.textContent).toBe('碳账户');
-    await expect.poll(() => text('points')).toBe('15 积分');
+    await expect.poll(() => text('points')).toBe('12 积分');
     expect(text('total-grams')).toBe('已减排 15 g CO2e');
-    expect(rows('rewards-ready')[0].textContent).toContain('任一已关联商店订单 95 折一次');
+    expect(rows('rewards-next')[0].textContent).toContain('任一已关联商店订单 95 折一次');
     expect(rows('actions')[0].textContent).toContain('Uber Eats · 无需餐具');
     await expect.poll(() => root.querySelector('#chart-summary')?.textContent ?? '').toContain('11月22日');
     render(null, root);
@@ -160,7 +161,7 @@ describe('popup', () => {
     await setLocaleOverride('ja', packaged);
     show(undefined, 'ja');
     await expect.poll(() => root.querySelector('h1')?.textContent).toBe('カーボンアカウント');
-    await expect.poll(() => text('points')).toBe('15 ポイント');
+    await expect.poll(() => text('points')).toBe('12 ポイント');
     expect(rows('actions')[0].querySelector('button')?.textContent).toBe('異議を申し立てる');
   });
 

@@ -23,9 +23,9 @@ describe('the bundled sample catalog', () => {
   it('lists the linked platforms’ rewards and the ones for any shop, affordable first', () => {
     const offered = rewardsFor(SAMPLE_CATALOG, ['ubereats']);
     expect(offered.map((r) => r.platform).sort()).toEqual(['any', 'any', 'ubereats']);
-    const { ready, next } = rewardOutlook(offered, 150);
-    expect(ready.map((r) => r.cost)).toEqual([10, 150]);
-    expect(next.map((r) => r.cost)).toEqual([1000]);
+    const { ready, next } = rewardOutlook(offered, 250);
+    expect(ready.map((r) => r.cost)).toEqual([150, 250]);
+    expect(next.map((r) => r.cost)).toEqual([600]);
   });
 });
 

@@ -49,7 +49,7 @@ describe('checkout watcher', () => {
     await settle();
     expect(sent.at(-1)).toEqual({
       type: 'page-read',
-      reading: { platform: 'ubereats', page: 'checkout', observations: [{ kind: 'no-cutlery', wasDefault: true }] },
+      reading: { platform: 'ubereats', page: 'checkout', observations: [{ kind: 'no-cutlery', label: 'Request utensils, straws, etc.', wasDefault: true }] },
       documentAt: window.performance.timeOrigin,
     });
   });

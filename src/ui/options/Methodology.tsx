@@ -1,4 +1,5 @@
 import { FACTORS, METHODOLOGY_VERSION } from '../../carbon/factors';
+import { SOURCES } from '../../carbon/sources';
 import { formatGrams } from '../../core/format';
 import { t } from '../../core/i18n';
 import { kindMessageKey } from '../../core/kinds';
@@ -30,13 +31,36 @@ export function Methodology(props: { locale: string }) {
                 </th>
                 <td>{formatGrams(f.grams.central, locale)}</td>
                 <td>{t('rangeValue', [formatGrams(f.grams.low, locale), formatGrams(f.grams.high, locale)])}</td>
-                <td>{f.sources.join(', ')}</td>
+                <td>
+                  {f.sources.map((id, i) => (
+                    <span key={id}>
+                      {i > 0 && ', '}
+                      <a href={`#source-${id}`}>{id}</a>
+                    </span>
+                  ))}
+                </td>
                 <td lang="en">{f.note}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+      <h3 id="sources-heading">{t('methodologySources')}</h3>
+      <ul class="sources" aria-labelledby="sources-heading" data-testid="sources">
+        {SOURCES.map((s) => (
+          <li key={s.id} id={`source-${s.id}`} tabIndex={-1}>
+            <strong>{s.id}</strong> <cite lang="">{s.title}</cite> — {s.publisher}
+            {s.year !== undefined && `, ${s.year}`}.{' '}
+            {/^https?:\/\//.test(s.address) ? (
+              <a href={s.address} target="_blank" rel="noreferrer">
+                {s.address}
+              </a>
+            ) : (
+              <span>{s.address}</span>
+            )}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
