@@ -332,7 +332,7 @@ describe('nothing counted that did not happen', () => {
     // Its confirmation reloaded: still one order.
     await handleMessage(confirmationOf('another-order', CONFIRMATION_DOC + 5), confirmationSender, deps);
     expect(await db.actions.count()).toBe(1);
-    expect(await mainAccount(db)).toMatchObject({ count: 1, points: 15 });
+    expect(await mainAccount(db)).toMatchObject({ count: 1, points: 12 });
   });
 
   it('no forgets the checkout, and a page cannot answer for the shopper', async () => {

@@ -77,7 +77,7 @@ describe('"Did you place this order?" in the popup', () => {
     await vi.waitFor(() => expect(root.textContent).toBe(''));
     await new Promise((r) => setTimeout(r, 50));
     expect(root.textContent).toBe('');
-    expect(await mainAccount(db)).toMatchObject({ count: 1, points: 15 });
+    expect(await mainAccount(db)).toMatchObject({ count: 1, points: 12 });
   });
 
   it('no forgets it and records nothing', async () => {

@@ -3,7 +3,7 @@ import { LedgerDb } from '../../src/ledger/db';
 import { disputeAction } from '../../src/ledger/disputes';
 import { mainAccount, points } from '../../src/ledger/queries';
 import { METHODOLOGY_VERSION } from '../../src/carbon/factors';
-import { DEFAULT_DAILY_ORDERS, localDay, recordOrder } from '../../src/ledger/record';
+import { DEFAULT_DAILY_ORDERS, DEFAULT_DAILY_POINTS, localDay, recordOrder } from '../../src/ledger/record';
 import { debitPoints } from '../../src/ledger/debits';
 import { deleteEverything, exportCsv, exportJson, importJson, MAX_IMPORT_BYTES, previewImport } from '../../src/ledger/transfer';
 import { freshTotals, storedTotals } from '../helpers/ledger';
@@ -169,15 +169,17 @@ describe('import restores, never mints', () => {
     const inflated = action(0, { grams: { central: 1e7, low: 1e7, high: 1e7 }, points: 10_000_000, methodologyVersion: 'made-up' });
     expect(await importJson(db, fileWith([inflated]))).toMatchObject({ ok: true });
     const [stored] = await db.actions.toArray();
-    expect(stored).toMatchObject({ points: 15, grams: { central: 15, low: 10, high: 40 }, methodologyVersion: METHODOLOGY_VERSION });
-    expect(await points(db)).toMatchObject({ balance: 15 });
+    expect(stored).toMatchObject({ points: 12, grams: { central: 15, low: 10, high: 40 }, methodologyVersion: METHODOLOGY_VERSION });
+    expect(await points(db)).toMatchObject({ balance: 12 });
   });
 
   it('passes the daily caps: 1,000 actions on one platform and day count no more than recording would', async () => {
     const db = new LedgerDb(`mint-${Math.random()}`);
     const file = fileWith(Array.from({ length: 1000 }, (_, i) => action(i)));
     expect(await importJson(db, file)).toMatchObject({ ok: true, added: { actions: 1000 } });
-    expect(await mainAccount(db)).toMatchObject({ count: DEFAULT_DAILY_ORDERS, points: 15 * DEFAULT_DAILY_ORDERS });
-    expect(await db.actions.where('[platform+day+status]').equals(['ubereats', localDay(NOON), 'capped']).count()).toBe(1000 - DEFAULT_DAILY_ORDERS);
+    // 12 points an order: the day's 100 points on one platform stop it at 8 orders, before the 10 orders.
+    const counted = Math.min(DEFAULT_DAILY_ORDERS, Math.floor(DEFAULT_DAILY_POINTS / 12));
+    expect(await mainAccount(db)).toMatchObject({ count: counted, points: 12 * counted });
+    expect(await db.actions.where('[platform+day+status]').equals(['ubereats', localDay(NOON), 'capped']).count()).toBe(1000 - counted);
   });
 });

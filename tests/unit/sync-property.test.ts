@@ -199,13 +199,13 @@ describe('one account across browsers', () => {
     const clock = { now: NOON };
     const { all } = await installations(2, clock);
     const [laptop, desktop] = all;
-    // reusable packaging: 120 g, 120 points
+    // reusable packaging: 120 g, 22 points
     await recordOrder(laptop.db, { platform: 'doordash', orderKey: 'a', committedAt: NOON, observations: [{ kind: 'reusable-packaging', observedAt: NOON }] });
     await settle(all, clock);
-    for (const i of all) expect((await shown(i, clock.now)).points).toMatchObject({ earned: 120, balance: 120 });
+    for (const i of all) expect((await shown(i, clock.now)).points).toMatchObject({ earned: 22, balance: 22 });
 
-    // both offline: each sees 120 points and spends 100
-    const voucher = reward({ cost: 100 });
+    // both offline: each sees 22 points and spends 20
+    const voucher = reward({ cost: 20 });
     for (const [n, i] of all.entries()) {
       const result = await redeemReward(i.db, voucher, `press-${n}`, {
         now: () => clock.now,
@@ -223,11 +223,11 @@ describe('one account across browsers', () => {
     expect(refused).toMatchObject({ ok: false, reason: 'insufficient' });
 
     await settle(all, clock);
-    for (const i of all) expect((await shown(i, clock.now)).points).toEqual({ earned: 120, redeemed: 200, balance: 0, shortfall: 80 });
+    for (const i of all) expect((await shown(i, clock.now)).points).toEqual({ earned: 22, redeemed: 40, balance: 0, shortfall: 18 });
 
-    // new points repay the 80 first
+    // new points repay the 18 first
     await recordOrder(desktop.db, { platform: 'doordash', orderKey: 'b', committedAt: clock.now, observations: [{ kind: 'reusable-packaging', observedAt: clock.now }] });
     await settle(all, clock);
-    for (const i of all) expect((await shown(i, clock.now)).points).toEqual({ earned: 240, redeemed: 200, balance: 40, shortfall: 0 });
+    for (const i of all) expect((await shown(i, clock.now)).points).toEqual({ earned: 44, redeemed: 40, balance: 4, shortfall: 0 });
   });
 });
