@@ -1,20 +1,16 @@
+/**
+ * The one engine that reads every platform: the page type from the platform's routes, then on a
+ * checkout the generic readers (controls, summary rows, item conditions) with the platform's
+ * hints and facts, and on a confirmation the order number.
+ */
 import { ownsHost } from '../platforms/hosts';
-import type { Observation, PageReading, PageType, Platform } from '../platforms/types';
-import { saysOrderPlaced } from './choices';
+import type { ChoiceKind, Observation, PageReading, PageRoutes, PageType, Platform } from '../platforms/types';
+import { readChoices, readSecondHand, readStatedChoices, saysOrderPlaced } from './choices';
 import { textOf } from './dom';
+import { readStatements } from './statements';
 
-export interface PageRoutes {
-  /** pathname (+ search) of checkout pages */
-  checkout: RegExp;
-  /** pathname (+ search) of confirmation pages; a first capture group is the order reference */
-  confirmation: RegExp;
-  /**
-   * The shop can confirm on the checkout page itself (a single-page flow): a checkout whose
-   * heading says the order went through is then its confirmation. Only such shops read
-   * headings on every checkout scan; the others confirm at their confirmation route.
-   */
-  confirmsInPlace?: boolean;
-}
+type Reading = Omit<PageReading, 'platform'>;
+const other = (): Reading => ({ page: 'other', observations: [] });
 
 /**
  * The page type, from the URL: the watcher re-reads an 'other' page only when its URL
@@ -29,30 +25,44 @@ export function pageType(url: URL, doc: Document, routes: PageRoutes): { page: P
   return { page: 'other' };
 }
 
-/** The order number shown in one known element, matched by `pattern` (its first group). */
-export function refShown(doc: Document, selector: string, pattern: RegExp): string | undefined {
-  const el = doc.querySelector(selector);
-  if (!el) return undefined;
-  const m = pattern.exec(textOf(el));
+/** The order number shown in the element the platform names, in its own format. */
+function refShown(doc: Document, platform: Platform): string | undefined {
+  const number = platform.hints?.orderNumber;
+  const el = number?.where ? doc.querySelector(number.where) : null;
+  if (!number || !el) return undefined;
+  const m = number.pattern.exec(textOf(el));
   return m ? (m[1] ?? m[0]) : undefined;
 }
 
-export interface PageSpec {
-  /** the platform reading the page: another platform's pages are 'other' to it */
-  platform: Pick<Platform, 'hosts'>;
-  routes: PageRoutes;
-  /** what a checkout shows selected */
-  read(doc: Document): Observation[];
-  /** the order number shown on a confirmation whose URL does not carry it */
-  ref?(doc: Document): string | undefined;
+/**
+ * What a checkout shows chosen, one observation per kind: the platform's stated lines and item
+ * cards first where it names them, then every control, then what the page states in short lines
+ * for the kinds still missing. On a market where everything is used, the order is second-hand
+ * whatever the item's text says; that text only gives the product category.
+ */
+export function readCheckout(platform: Platform, doc: Document): Observation[] {
+  const hints = platform.hints ?? {};
+  const options = { kinds: platform.kinds, hiddenClasses: hints.hiddenClasses };
+  const found = new Map<ChoiceKind, Observation>();
+  const add = (observations: Observation[]) => observations.forEach((o) => found.has(o.kind) || found.set(o.kind, o));
+  if (hints.stated) add(readStatedChoices(doc, hints.stated, options));
+  if (hints.items && platform.kinds.includes('second-hand')) {
+    const used = readSecondHand(doc, { items: hints.items, alwaysUsed: platform.everythingSecondHand, hiddenClasses: hints.hiddenClasses });
+    if (used) add([used]);
+  }
+  add(readChoices(doc, options));
+  const missing = platform.kinds.filter((k) => !found.has(k));
+  if (missing.length) add(readStatements(doc, { kinds: missing, hiddenClasses: hints.hiddenClasses }));
+  if (platform.everythingSecondHand && !found.has('second-hand')) found.set('second-hand', { kind: 'second-hand', detail: 'other' });
+  return [...found.values()];
 }
 
-/** The usual shape of a platform's detect(): page type by URL, choices on checkout, order ref on confirmation. */
-export function readPage(url: URL, doc: Document, spec: PageSpec): Omit<PageReading, 'platform'> {
-  if (url.protocol !== 'https:' || !ownsHost(spec.platform, url.hostname)) return { page: 'other', observations: [] };
-  const { page, ref } = pageType(url, doc, spec.routes);
-  if (page === 'checkout') return { page, observations: spec.read(doc) };
-  if (page === 'other') return { page, observations: [] };
-  const shown = ref ?? spec.ref?.(doc);
+/** Pure and synchronous: what the page at `url` is on `platform`, and what it shows chosen. */
+export function readPlatformPage(platform: Platform, url: URL, doc: Document): Reading {
+  if (url.protocol !== 'https:' || !ownsHost(platform, url.hostname)) return other();
+  const { page, ref } = pageType(url, doc, platform.routes);
+  if (page === 'checkout') return { page, observations: readCheckout(platform, doc) };
+  if (page === 'other') return other();
+  const shown = ref ?? refShown(doc, platform);
   return shown ? { page, observations: [], order: { ref: shown } } : { page, observations: [] };
 }

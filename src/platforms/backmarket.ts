@@ -1,5 +1,3 @@
-import { readSecondHand } from '../detect/choices';
-import { readPage, refShown } from '../detect/page';
 import type { Platform } from './types';
 
 /**
@@ -13,18 +11,13 @@ export const backmarket: Platform = {
   category: 'second-hand',
   hosts: ['backmarket.com', 'backmarket.co.uk', 'backmarket.fr', 'backmarket.de', 'backmarket.es', 'backmarket.it'],
   kinds: ['second-hand'],
-  detect(url, doc) {
-    return readPage(url, doc, {
-      platform: this,
-      routes: {
-        checkout: /^\/(?:[a-z]{2}-[a-z]{2}\/)?checkout\/(?:cart|shipping|payment|summary)\b/,
-        confirmation: /^\/(?:[a-z]{2}-[a-z]{2}\/)?checkout\/confirmation\b/,
-      },
-      read: (d) => {
-        const used = readSecondHand(d, { items: '[data-qa=checkout-product-title], [data-test=product-title]', alwaysUsed: true });
-        return used ? [used] : [];
-      },
-      ref: (d) => refShown(d, '[data-qa=order-number], [data-test=order-number]', /(\d{6,})/),
-    });
+  routes: {
+    checkout: /^\/(?:[a-z]{2}-[a-z]{2}\/)?checkout\/(?:cart|shipping|payment|summary)\b/,
+    confirmation: /^\/(?:[a-z]{2}-[a-z]{2}\/)?checkout\/confirmation\b/,
+  },
+  everythingSecondHand: true,
+  hints: {
+    items: '[data-qa=checkout-product-title], [data-test=product-title]',
+    orderNumber: { pattern: /(\d{6,})/, where: '[data-qa=order-number], [data-test=order-number]' },
   },
 };

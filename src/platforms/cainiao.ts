@@ -1,5 +1,3 @@
-import { readChoices } from '../detect/choices';
-import { readPage } from '../detect/page';
 import type { Platform } from './types';
 
 /**
@@ -13,11 +11,5 @@ export const cainiao: Platform = {
   category: 'logistics',
   hosts: ['cainiao.com'],
   kinds: ['pickup-point', 'packaging-return'],
-  detect(url, doc) {
-    return readPage(url, doc, {
-      platform: this,
-      routes: { checkout: /^\/(?:guoguo\/)?send\b(?!\/success)/, confirmation: /^\/(?:guoguo\/)?send\/success\b.*[?&]orderId=(\w+)/ },
-      read: (d) => readChoices(d, { kinds: this.kinds }),
-    });
-  },
+  routes: { checkout: /^\/(?:guoguo\/)?send\b(?!\/success)/, confirmation: /^\/(?:guoguo\/)?send\/success\b.*[?&]orderId=(\w+)/ },
 };

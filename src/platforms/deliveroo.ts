@@ -1,5 +1,3 @@
-import { readChoices } from '../detect/choices';
-import { readPage } from '../detect/page';
 import type { Platform } from './types';
 
 /**
@@ -13,11 +11,5 @@ export const deliveroo: Platform = {
   category: 'food-delivery',
   hosts: ['deliveroo.co.uk', 'deliveroo.ie', 'deliveroo.fr', 'deliveroo.be', 'deliveroo.it', 'deliveroo.ae', 'deliveroo.com.sg', 'deliveroo.hk'],
   kinds: ['no-cutlery'],
-  detect(url, doc) {
-    return readPage(url, doc, {
-      platform: this,
-      routes: { checkout: /^\/(?:[a-z]{2}\/)?(?:basket|checkout)\b/, confirmation: /^\/(?:[a-z]{2}\/)?orders\/(\d+)\/status/ },
-      read: (d) => readChoices(d, { kinds: this.kinds }),
-    });
-  },
+  routes: { checkout: /^\/(?:[a-z]{2}\/)?(?:basket|checkout)\b/, confirmation: /^\/(?:[a-z]{2}\/)?orders\/(\d+)\/status/ },
 };

@@ -1,5 +1,3 @@
-import { readChoices } from '../detect/choices';
-import { readPage, refShown } from '../detect/page';
 import type { Platform } from './types';
 
 /**
@@ -13,12 +11,6 @@ export const demaecan: Platform = {
   category: 'food-delivery',
   hosts: ['demae-can.com'],
   kinds: ['no-cutlery', 'unattended-delivery'],
-  detect(url, doc) {
-    return readPage(url, doc, {
-      platform: this,
-      routes: { checkout: /^\/order\/(?:confirm|input)\b/, confirmation: /^\/order\/(?:complete|thanks)\b/ },
-      read: (d) => readChoices(d, { kinds: this.kinds }),
-      ref: (d) => refShown(d, '[data-testid=order-number], .order-number', /(\d[\d-]{5,})/),
-    });
-  },
+  routes: { checkout: /^\/order\/(?:confirm|input)\b/, confirmation: /^\/order\/(?:complete|thanks)\b/ },
+  hints: { orderNumber: { pattern: /(\d[\d-]{5,})/, where: '[data-testid=order-number], .order-number' } },
 };

@@ -1,5 +1,3 @@
-import { readChoices } from '../detect/choices';
-import { readPage } from '../detect/page';
 import type { Platform } from './types';
 
 /**
@@ -13,11 +11,5 @@ export const doordash: Platform = {
   category: 'food-delivery',
   hosts: ['doordash.com'],
   kinds: ['no-cutlery', 'reusable-packaging'],
-  detect(url, doc) {
-    return readPage(url, doc, {
-      platform: this,
-      routes: { checkout: /^\/consumer\/checkout\b/, confirmation: /^\/orders\/([0-9a-f-]{8,})/i },
-      read: (d) => readChoices(d, { kinds: this.kinds }),
-    });
-  },
+  routes: { checkout: /^\/consumer\/checkout\b/, confirmation: /^\/orders\/([0-9a-f-]{8,})/i },
 };

@@ -1,8 +1,4 @@
-import { readChoices, readSecondHand } from '../detect/choices';
-import { readPage, refShown } from '../detect/page';
-import type { ChoiceKind, Observation, Platform } from './types';
-
-const PICKUP: readonly ChoiceKind[] = ['pickup-point'];
+import type { Platform } from './types';
 
 /**
  * eBay. Checkout is pay.ebay.com/rxo (or /rgxo for guests); each item card shows its title
@@ -15,16 +11,9 @@ export const ebay: Platform = {
   category: 'second-hand',
   hosts: ['ebay.com', 'ebay.co.uk', 'ebay.de', 'ebay.fr', 'ebay.es'],
   kinds: ['second-hand', 'pickup-point'],
-  detect(url, doc) {
-    return readPage(url, doc, {
-      platform: this,
-      routes: { checkout: /^\/(?:rxo|rgxo)\b(?!.*[?&]status=success)/, confirmation: /^\/(?:rxo|rgxo)\b.*[?&]status=success/ },
-      read: (d) => {
-        const used = readSecondHand(d, { items: '[data-test-id=CART_DETAILS_ITEM_CARD], .cart-bucket-lineitem' });
-        const choices: Observation[] = readChoices(d, { kinds: PICKUP });
-        return used ? [used, ...choices] : choices;
-      },
-      ref: (d) => refShown(d, '[data-test-id=ORDER_NUMBER], .order-number', /\d{2}-\d{5}-\d{5}/),
-    });
+  routes: { checkout: /^\/(?:rxo|rgxo)\b(?!.*[?&]status=success)/, confirmation: /^\/(?:rxo|rgxo)\b.*[?&]status=success/ },
+  hints: {
+    items: '[data-test-id=CART_DETAILS_ITEM_CARD], .cart-bucket-lineitem',
+    orderNumber: { pattern: /\d{2}-\d{5}-\d{5}/, where: '[data-test-id=ORDER_NUMBER], .order-number' },
   },
 };

@@ -1,5 +1,3 @@
-import { readChoices } from '../detect/choices';
-import { readPage } from '../detect/page';
 import type { Platform } from './types';
 
 /**
@@ -12,11 +10,5 @@ export const eleme: Platform = {
   category: 'food-delivery',
   hosts: ['ele.me'],
   kinds: ['no-cutlery'],
-  detect(url, doc) {
-    return readPage(url, doc, {
-      platform: this,
-      routes: { checkout: /^\/(?:h5\/)?(?:checkout|order\/confirm)\b/, confirmation: /^\/(?:h5\/)?order\/(?:detail|success)\b.*[?&]order_?id=(\d+)/i },
-      read: (d) => readChoices(d, { kinds: this.kinds }),
-    });
-  },
+  routes: { checkout: /^\/(?:h5\/)?(?:checkout|order\/confirm)\b/, confirmation: /^\/(?:h5\/)?order\/(?:detail|success)\b.*[?&]order_?id=(\d+)/i },
 };

@@ -1,5 +1,3 @@
-import { readChoices } from '../detect/choices';
-import { readPage } from '../detect/page';
 import type { Platform } from './types';
 
 /**
@@ -14,11 +12,5 @@ export const instacart: Platform = {
   category: 'grocery',
   hosts: ['instacart.com', 'instacart.ca'],
   kinds: ['no-plastic-bag', 'green-delivery-slot', 'unattended-delivery'],
-  detect(url, doc) {
-    return readPage(url, doc, {
-      platform: this,
-      routes: { checkout: /^\/store\/checkout\b/, confirmation: /^\/store\/orders\/(\d+)/, confirmsInPlace: true },
-      read: (d) => readChoices(d, { kinds: this.kinds }),
-    });
-  },
+  routes: { checkout: /^\/store\/checkout\b/, confirmation: /^\/store\/orders\/(\d+)/, confirmsInPlace: true },
 };

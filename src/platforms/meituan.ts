@@ -1,5 +1,3 @@
-import { readChoices } from '../detect/choices';
-import { readPage } from '../detect/page';
 import type { Platform } from './types';
 
 /**
@@ -12,14 +10,8 @@ export const meituan: Platform = {
   category: 'food-delivery',
   hosts: ['meituan.com'],
   kinds: ['no-cutlery'],
-  detect(url, doc) {
-    return readPage(url, doc, {
-      platform: this,
-      routes: {
-        checkout: /^\/(?:waimai\/)?order\/(?:confirm|submit)\b/,
-        confirmation: /^\/(?:waimai\/)?order\/(?:detail|status)\b.*[?&](?:orderViewId|order_id)=(\d+)/,
-      },
-      read: (d) => readChoices(d, { kinds: this.kinds }),
-    });
+  routes: {
+    checkout: /^\/(?:waimai\/)?order\/(?:confirm|submit)\b/,
+    confirmation: /^\/(?:waimai\/)?order\/(?:detail|status)\b.*[?&](?:orderViewId|order_id)=(\d+)/,
   },
 };

@@ -1,8 +1,4 @@
-import { readChoices, readSecondHand } from '../detect/choices';
-import { readPage } from '../detect/page';
-import type { ChoiceKind, Observation, Platform } from './types';
-
-const PICKUP: readonly ChoiceKind[] = ['pickup-point'];
+import type { Platform } from './types';
 
 /**
  * Mercari (メルカリ), Japan's flea market app: everything bought is second-hand. The purchase
@@ -15,15 +11,7 @@ export const mercari: Platform = {
   category: 'second-hand',
   hosts: ['mercari.com'],
   kinds: ['second-hand', 'pickup-point'],
-  detect(url, doc) {
-    return readPage(url, doc, {
-      platform: this,
-      routes: { checkout: /^\/(?:us\/)?purchase\/m\d+/, confirmation: /^\/(?:us\/)?transaction\/(m\d+)/ },
-      read: (d) => {
-        const used = readSecondHand(d, { items: '[data-testid=checkout-item-name], [data-testid=item-name]', alwaysUsed: true });
-        const choices: Observation[] = readChoices(d, { kinds: PICKUP });
-        return used ? [used, ...choices] : choices;
-      },
-    });
-  },
+  routes: { checkout: /^\/(?:us\/)?purchase\/m\d+/, confirmation: /^\/(?:us\/)?transaction\/(m\d+)/ },
+  everythingSecondHand: true,
+  hints: { items: '[data-testid=checkout-item-name], [data-testid=item-name]' },
 };

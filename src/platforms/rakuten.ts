@@ -1,5 +1,3 @@
-import { readChoices } from '../detect/choices';
-import { readPage, refShown } from '../detect/page';
 import type { Platform } from './types';
 
 /**
@@ -14,12 +12,6 @@ export const rakuten: Platform = {
   category: 'marketplace',
   hosts: ['rakuten.co.jp'],
   kinds: ['unattended-delivery', 'pickup-point', 'consolidated-shipping'],
-  detect(url, doc) {
-    return readPage(url, doc, {
-      platform: this,
-      routes: { checkout: /^\/rms\/mall\/bs\/(?:confirm|cart)/, confirmation: /^\/rms\/mall\/bs\/(?:complete|thanks)/ },
-      read: (d) => readChoices(d, { kinds: this.kinds }),
-      ref: (d) => refShown(d, '[data-testid=order-number], .order-number', /\d{6}-\d{8}-\d{6,10}/),
-    });
-  },
+  routes: { checkout: /^\/rms\/mall\/bs\/(?:confirm|cart)/, confirmation: /^\/rms\/mall\/bs\/(?:complete|thanks)/ },
+  hints: { orderNumber: { pattern: /\d{6}-\d{8}-\d{6,10}/, where: '[data-testid=order-number], .order-number' } },
 };

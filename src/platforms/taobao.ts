@@ -1,5 +1,3 @@
-import { readChoices } from '../detect/choices';
-import { readPage } from '../detect/page';
 import type { Platform } from './types';
 
 /**
@@ -14,14 +12,8 @@ export const taobao: Platform = {
   category: 'marketplace',
   hosts: ['taobao.com'],
   kinds: ['e-invoice', 'pickup-point'],
-  detect(url, doc) {
-    return readPage(url, doc, {
-      platform: this,
-      routes: {
-        checkout: /^\/auction\/(?:buy_now\.jhtml|confirm_order\.htm|order\/confirm_order\.htm)/,
-        confirmation: /^\/trade\/pay_success\.htm\b.*[?&]biz_order_id=(\d+)/,
-      },
-      read: (d) => readChoices(d, { kinds: this.kinds }),
-    });
+  routes: {
+    checkout: /^\/auction\/(?:buy_now\.jhtml|confirm_order\.htm|order\/confirm_order\.htm)/,
+    confirmation: /^\/trade\/pay_success\.htm\b.*[?&]biz_order_id=(\d+)/,
   },
 };

@@ -1,5 +1,3 @@
-import { readChoices } from '../detect/choices';
-import { readPage } from '../detect/page';
 import type { Platform } from './types';
 
 /**
@@ -13,11 +11,5 @@ export const tmall: Platform = {
   category: 'marketplace',
   hosts: ['tmall.com'],
   kinds: ['e-invoice', 'no-plastic-bag'],
-  detect(url, doc) {
-    return readPage(url, doc, {
-      platform: this,
-      routes: { checkout: /^\/order\/confirm_order\.htm/, confirmation: /^\/trade\/pay_success\.htm\b.*[?&]biz_order_id=(\d+)/ },
-      read: (d) => readChoices(d, { kinds: this.kinds }),
-    });
-  },
+  routes: { checkout: /^\/order\/confirm_order\.htm/, confirmation: /^\/trade\/pay_success\.htm\b.*[?&]biz_order_id=(\d+)/ },
 };

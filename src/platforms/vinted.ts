@@ -1,8 +1,4 @@
-import { readChoices, readSecondHand } from '../detect/choices';
-import { readPage } from '../detect/page';
-import type { ChoiceKind, Observation, Platform } from './types';
-
-const PICKUP: readonly ChoiceKind[] = ['pickup-point'];
+import type { Platform } from './types';
 
 /**
  * Vinted, Europe's second-hand clothing market: everything bought is second-hand. Checkout is
@@ -15,15 +11,7 @@ export const vinted: Platform = {
   category: 'second-hand',
   hosts: ['vinted.com', 'vinted.co.uk', 'vinted.fr', 'vinted.de', 'vinted.es', 'vinted.it', 'vinted.nl', 'vinted.be'],
   kinds: ['second-hand', 'pickup-point'],
-  detect(url, doc) {
-    return readPage(url, doc, {
-      platform: this,
-      routes: { checkout: /^\/checkout\b/, confirmation: /^\/checkout\/success\b.*[?&]transaction_id=(\d+)/ },
-      read: (d) => {
-        const used = readSecondHand(d, { items: '[data-testid=checkout-item-title], [data-testid=item-summary-title]', alwaysUsed: true });
-        const choices: Observation[] = readChoices(d, { kinds: PICKUP });
-        return used ? [used, ...choices] : choices;
-      },
-    });
-  },
+  routes: { checkout: /^\/checkout\b/, confirmation: /^\/checkout\/success\b.*[?&]transaction_id=(\d+)/ },
+  everythingSecondHand: true,
+  hints: { items: '[data-testid=checkout-item-title], [data-testid=item-summary-title]' },
 };

@@ -1,5 +1,3 @@
-import { readSecondHand } from '../detect/choices';
-import { readPage } from '../detect/page';
 import type { Platform } from './types';
 
 /**
@@ -13,14 +11,7 @@ export const xianyu: Platform = {
   category: 'second-hand',
   hosts: ['goofish.com'],
   kinds: ['second-hand'],
-  detect(url, doc) {
-    return readPage(url, doc, {
-      platform: this,
-      routes: { checkout: /^\/create-order\b/, confirmation: /^\/order-detail\b.*[?&]orderId=(\d+)/ },
-      read: (d) => {
-        const used = readSecondHand(d, { items: '[data-testid=order-item-title]', alwaysUsed: true });
-        return used ? [used] : [];
-      },
-    });
-  },
+  routes: { checkout: /^\/create-order\b/, confirmation: /^\/order-detail\b.*[?&]orderId=(\d+)/ },
+  everythingSecondHand: true,
+  hints: { items: '[data-testid=order-item-title]' },
 };
