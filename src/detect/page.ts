@@ -7,6 +7,7 @@ import { ownsHost } from '../platforms/hosts';
 import type { ChoiceKind, Observation, PageReading, PageRoutes, PageType, Platform } from '../platforms/types';
 import { readChoices, readSecondHand, readStatedChoices, saysOrderPlaced } from './choices';
 import { textOf } from './dom';
+import { shownOrderNumber } from './order-number';
 import { readStatements } from './statements';
 
 type Reading = Omit<PageReading, 'platform'>;
@@ -25,13 +26,18 @@ export function pageType(url: URL, doc: Document, routes: PageRoutes): { page: P
   return { page: 'other' };
 }
 
-/** The order number shown in the element the platform names, in its own format. */
-function refShown(doc: Document, platform: Platform): string | undefined {
+/**
+ * The order a confirmation names: the number the page shows in the platform's format (in the
+ * element the platform names, else beside an order-number label) wins over an id in the URL,
+ * which may be another id altogether (Amazon's purchaseId): the thank-you page and the order's
+ * own pages must name the same order.
+ */
+function orderRef(doc: Document, platform: Platform, fromUrl: string | undefined): string | undefined {
   const number = platform.hints?.orderNumber;
-  const el = number?.where ? doc.querySelector(number.where) : null;
-  if (!number || !el) return undefined;
-  const m = number.pattern.exec(textOf(el));
-  return m ? (m[1] ?? m[0]) : undefined;
+  if (!number) return fromUrl;
+  const el = number.where ? doc.querySelector(number.where) : null;
+  const m = el ? number.pattern.exec(textOf(el)) : null;
+  return (m ? (m[1] ?? m[0]) : shownOrderNumber(doc, number.pattern)) ?? fromUrl;
 }
 
 /**
@@ -63,6 +69,6 @@ export function readPlatformPage(platform: Platform, url: URL, doc: Document): R
   const { page, ref } = pageType(url, doc, platform.routes);
   if (page === 'checkout') return { page, observations: readCheckout(platform, doc) };
   if (page === 'other') return other();
-  const shown = ref ?? refShown(doc, platform);
-  return shown ? { page, observations: [], order: { ref: shown } } : { page, observations: [] };
+  const order = orderRef(doc, platform, ref);
+  return order ? { page, observations: [], order: { ref: order } } : { page, observations: [] };
 }
