@@ -20,7 +20,7 @@ const noHtmlFromStrings = [
 ];
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test-results/**', 'demo-output/**', 'bench/**', 'scripts/**', 'tests/**'] },
+  { ignores: ['.dependency-cruiser.cjs', '.output/**', '.wxt/**', 'node_modules/**', 'test-results/**', 'demo-output/**', 'bench/**', 'scripts/**', 'tests/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -24,10 +24,8 @@ export default defineConfig({
   vite: () => ({ plugins: [preact()] }),
   hooks: {
     // The content script runs on every page of a linked shop, so it uses the browser's own
-    // `browser` namespace, which is what the polyfill returns wherever one exists (Firefox,
-    // Chromium 13x+). Bundled there, the polyfill's CommonJS wrapper had its exports copied on
-    // each load, which a CPU profile showed setting up every extension API. `npm run bench`
-    // reports the script time that remains ("extension script per load").
+    // `browser` namespace (what the polyfill returns wherever one exists) and leaves the
+    // polyfill, whose set-up costs each page load, to the extension's own pages.
     'vite:build:extendConfig'(entrypoints, config) {
       if (!entrypoints.every((e) => e.type === 'content-script')) return;
       const own = { find: 'wxt/browser', replacement: '@wxt-dev/browser' };
@@ -45,7 +43,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'unlimitedStorage', 'scripting'],
+    // alarms: the sync record's coalesced writes and retries (src/sync/schedule.ts) must survive
+    // the service worker being stopped, which page timers do not.
+    permissions: ['storage', 'unlimitedStorage', 'scripting', 'alarms'],
     optional_host_permissions: [...platformOrigins, ...CUSTOM_SHOP_ORIGINS],
     ...(grantHosts ? { host_permissions: [...platformOrigins, E2E_CUSTOM_SHOP] } : {}),
     action: { default_title: '__MSG_extName__' },

@@ -1,17 +1,31 @@
 import { browser } from 'wxt/browser';
-import type { Message } from '../src/messaging/protocol';
+import { WATCHING_FLAG, type Request } from '../src/messaging/protocol';
+import { answerReadingRequests } from '../src/content/reading-wanted';
 import { watchCheckout } from '../src/content/watch';
-import { voucherReminder } from '../src/rewards/reminder';
-import { t } from '../src/ui/i18n';
+import { voucherReminder } from '../src/content/reminder';
+import { t } from '../src/core/i18n';
 
 export default defineContentScript({
-  // Registered at run time for linked platforms only (see src/background/registration.ts).
+  // Injected by the background at a linked platform's checkout and confirmation addresses, and
+  // registered on every page of a shop added by address (see src/background/injection.ts, registration.ts).
   registration: 'runtime',
   matches: [],
   main(ctx) {
-    const send = (message: Message): Promise<unknown> => browser.runtime.sendMessage(message);
-    const reminder = voucherReminder(window, { send, text: t, language: browser.i18n.getUILanguage(), ctx });
+    const flags = globalThis as unknown as Record<string, boolean>;
+    flags[WATCHING_FLAG] = true;
+    ctx.onInvalidated(() => delete flags[WATCHING_FLAG]);
+    const send = (message: Request): Promise<unknown> => browser.runtime.sendMessage(message);
+    const reminder = voucherReminder(window, { transport: send, text: t, language: browser.i18n.getUILanguage(), ctx });
     ctx.onInvalidated(() => reminder.stop());
-    watchCheckout(window, ctx, { send, onReading: reminder.onReading, onOrderPlaced: reminder.onOrderPlaced });
+    const readings = answerReadingRequests(window, browser.runtime, (stop) => ctx.onInvalidated(stop));
+    watchCheckout(window, ctx, {
+      send,
+      onReading: reminder.onReading,
+      onAnswer: reminder.onAnswer,
+      onOrderPlaced: (reading) => {
+        reminder.onOrderPlaced(reading);
+        readings.pressed();
+      },
+    });
   },
 });

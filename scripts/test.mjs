@@ -5,6 +5,7 @@ import { browserPath } from '../tests/browsers.mjs';
 const steps = [
   ['type check', 'npx', ['tsc', '--noEmit']],
   ['source rules (ESLint)', 'npx', ['eslint', '.']],
+  ['layers point down, no cycles (dependency-cruiser)', 'npx', ['depcruise', 'src', 'entrypoints', '--config', '.dependency-cruiser.cjs']],
   ['unit tests', 'npx', ['vitest', 'run']],
   ['store builds and zips (Chrome, Firefox + sources)', 'npm', ['run', 'zip', '--silent']],
   ['build (e2e, hosts granted)', 'npx', ['wxt', 'build'], { CARBON_GRANT_HOSTS: '1' }],

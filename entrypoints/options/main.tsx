@@ -1,11 +1,12 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { ledger } from '../../src/ledger/db';
+import { send } from '../../src/messaging/protocol';
 import { deleteSubAccountHistory } from '../../src/ledger/sub-account';
-import { Options } from '../../src/options/Options';
-import '../../src/options/options.css';
+import { Options } from '../../src/ui/options/Options';
+import '../../src/ui/options/options.css';
 import { askPersistentStorage } from '../../src/ui/persist';
-import { t, uiLocale } from '../../src/ui/i18n';
+import { t, uiLocale } from '../../src/core/i18n';
 import { applyLanguageSetting } from '../../src/ui/language';
 
 const db = ledger();
@@ -18,7 +19,7 @@ void applyLanguageSetting(db).then(() => {
         api: browser,
         db,
         now: () => Date.now(),
-        exclusive: <T,>(name: string, task: () => Promise<T>) => navigator.locks.request(name, task) as Promise<T>,
+        linksChanged: () => send((request) => browser.runtime.sendMessage(request), { type: 'links-changed' }),
         deleteHistory: deleteSubAccountHistory,
       }}
       events={browser.permissions}

@@ -1,11 +1,11 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { asStorageProblem, markPopupSeen } from '../../src/background/badge';
-import { STORAGE_PROBLEM_KEY } from '../../src/background/checkout-flow';
-import { grants } from '../../src/background/registration';
+import { send } from '../../src/messaging/protocol';
+import { asStorageProblem, STORAGE_PROBLEM_KEY } from '../../src/messaging/storage-problem';
+import { grants } from '../../src/platforms/links';
 import { ledger } from '../../src/ledger/db';
 import { askPersistentStorage } from '../../src/ui/persist';
-import { uiLocale } from '../../src/ui/i18n';
+import { uiLocale } from '../../src/core/i18n';
 import { applyLanguageSetting } from '../../src/ui/language';
 import { Popup } from '../../src/ui/Popup';
 import '../../src/ui/popup.css';
@@ -22,7 +22,7 @@ const onAccessChange = (listener: () => void) => {
 };
 
 // Opening the popup is seeing what was new: the badge clears.
-void markPopupSeen(db, browser.action, Date.now());
+void send((request) => browser.runtime.sendMessage(request), { type: 'popup-opened' }).catch(() => undefined);
 // The language chosen in Options (if any) applies before the first render.
 void Promise.all([applyLanguageSetting(db), browser.storage.session.get(STORAGE_PROBLEM_KEY)]).then(([, stored]) =>
   render(

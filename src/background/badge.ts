@@ -1,5 +1,5 @@
 import type { LedgerDb } from '../ledger/db';
-import { numberFormat } from '../ui/format';
+import { numberFormat } from '../core/format';
 
 /** Settings key of when the popup was last opened (ms since the epoch). */
 export const POPUP_SEEN_KEY = 'popupSeenAt';
@@ -49,11 +49,4 @@ export async function refreshBadge(db: LedgerDb, api: BadgeApi, locale: string):
 export async function markPopupSeen(db: LedgerDb, api: BadgeApi, now: number): Promise<void> {
   await db.settings.put({ key: POPUP_SEEN_KEY, value: now });
   await api.setBadgeText({ text: '' });
-}
-
-/** The storage-full notice as the popup reads it from storage.session; anything malformed is no notice. */
-export function asStorageProblem(value: unknown): { at: number; platform: string } | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const { at, platform } = value as Record<string, unknown>;
-  return typeof at === 'number' && typeof platform === 'string' ? { at, platform } : undefined;
 }

@@ -1,12 +1,12 @@
 import type { LedgerDb } from '../ledger/db';
 import { recordOrder } from '../ledger/record';
-import { messagePlatform, parseMessage, type Message, type PageReading, type Reply, type VoucherReply } from '../messaging/protocol';
-import { handleVoucherMessage, isVoucherMessage } from '../rewards/checkout-messages';
-import { customHost } from './registration';
-import { ownsHost } from '../platforms/hosts';
+import { messagePlatform, parseMessage, type CheckoutReply, type Message, type Reply, type VoucherReply } from '../messaging/protocol';
+import { checkoutVouchers, handleVoucherMessage, isVoucherMessage } from './voucher-messages';
+import { customHost, ownsHost } from '../core/ids';
+import { STORAGE_PROBLEM_KEY, type StorageProblem } from '../messaging/storage-problem';
 import { platformById } from '../platforms/index';
-import type { Observation } from '../platforms/types';
-import type { Locale, Messages } from '../ui/i18n';
+import type { Observation, PageReading } from '../core/kinds';
+import type { Locale, Messages } from '../core/i18n';
 
 /** What the browser tells us about who sent a message. */
 export interface SenderInfo {
@@ -36,14 +36,6 @@ export interface FlowDeps {
   exclusive<T>(name: string, task: () => Promise<T>): Promise<T>;
   /** a locale's messages.json, for the voucher chip's strings in the language chosen in Options */
   messagesOf(locale: Locale): Promise<Messages>;
-}
-
-/** Session key of the notice the popup shows while the ledger cannot be written. */
-export const STORAGE_PROBLEM_KEY = 'storageProblem';
-
-export interface StorageProblem {
-  at: number;
-  platform: string;
 }
 
 /** Dexie and IndexedDB both name the error this way when the browser's quota is exhausted. */
@@ -175,7 +167,7 @@ async function commitOrder(
  * sender, keeps checkout observations pending in session storage, and records them when the
  * order is placed. Rejections are logged and write nothing.
  */
-export async function handleMessage(raw: unknown, sender: SenderInfo, deps: FlowDeps): Promise<Reply | VoucherReply> {
+export async function handleMessage(raw: unknown, sender: SenderInfo, deps: FlowDeps): Promise<Reply | VoucherReply | CheckoutReply> {
   const parsed = parseMessage(raw);
   if (!parsed.ok) {
     deps.log(`rejected: ${parsed.reason}`);
@@ -194,12 +186,19 @@ export async function handleMessage(raw: unknown, sender: SenderInfo, deps: Flow
     deps.log(`rejected: ${id} is not a shop the user added`);
     return { ok: false, reason: `${id} is not a shop the user added` };
   }
-  if (isVoucherMessage(message)) return handleVoucherMessage(deps.db, message, deps.now(), deps.messagesOf);
+  if (isVoucherMessage(message)) return handleVoucherMessage(deps.db, message, deps.now());
   if (message.type === 'identity-seen') {
     if (sub && sub.linkedAs !== message.linkedAs) await deps.db.subAccounts.update(id, { linkedAs: message.linkedAs });
     return { ok: true, recorded: 0 };
   }
-  const tabId = sender.tabId!;
+  const reply = await applyReading(deps, sender.tabId!, message);
+  // One message per reading: a checkout's answer carries the vouchers its chip shows.
+  if (!reply.ok || message.type !== 'page-read' || message.reading.page !== 'checkout') return reply;
+  return { ...reply, ...(await checkoutVouchers(deps.db, id, deps.now(), deps.messagesOf)) };
+}
+
+/** A reading or a press, applied to the tab's checkout; storage full keeps it pending. */
+function applyReading(deps: FlowDeps, tabId: number, message: Extract<Message, { reading: PageReading }>): Promise<Reply> {
   // The press and the confirmation page can arrive together: one tab's messages go one at a time.
   return deps.exclusive(`checkout:${tabId}`, async () => {
     try {

@@ -1,12 +1,11 @@
 import type { SubAccount } from '../ledger/db';
+import { customHost } from '../core/ids';
 import { originPatterns } from '../platforms/hosts';
-import { PLATFORMS, platformById } from '../platforms/index';
+import { grants, linkOrigins } from '../platforms/links';
+import { PLATFORMS } from '../platforms/index';
 
 /** Where the build puts the checkout content script. */
 export const CHECKOUT_SCRIPT = 'content-scripts/checkout.js';
-
-/** Sub-account id prefix of a shop the user added by its address. */
-export const CUSTOM_PREFIX = 'custom:';
 
 export interface RegisteredScript {
   id: string;
@@ -35,46 +34,7 @@ export interface LinkStore {
 /** Runs `task` alone among tasks of the same name, across the background and extension pages. */
 export type Exclusive = <T>(name: string, task: () => Promise<T>) => Promise<T>;
 
-/** The host of a custom shop's sub-account id, or undefined for a platform id. */
-export function customHost(id: string): string | undefined {
-  return id.startsWith(CUSTOM_PREFIX) ? id.slice(CUSTOM_PREFIX.length) : undefined;
-}
-
-/**
- * The origins a sub-account's checkout script runs on: a platform's hosts and their
- * subdomains, or exactly the one host of a custom shop.
- */
-export function linkOrigins(id: string): string[] | undefined {
-  const host = customHost(id);
-  if (host !== undefined) return isShopHost(host) ? [`https://${host}/*`] : undefined;
-  const platform = platformById(id);
-  return platform && originPatterns(platform);
-}
-
-/** A host name a custom shop may have: lower-case DNS labels with at least one dot. */
-export function isShopHost(host: string): boolean {
-  return host.length <= 253 && /^(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))+$/.test(host) && !/^[0-9.]+$/.test(host);
-}
-
 const scriptId = (id: string) => `checkout-${id}`;
-
-export interface LinkState {
-  /** the sub-account row exists: the user linked it (or granted its sites in the browser) */
-  linked: boolean;
-  /** the browser grants the sub-account's origins */
-  granted: boolean;
-}
-
-/** Whether the browser grants each sub-account's origins. */
-export async function grants(api: Pick<RegistrationApi, 'permissions'>, ids: readonly string[]): Promise<Map<string, boolean>> {
-  const granted = await Promise.all(
-    ids.map((id) => {
-      const origins = linkOrigins(id);
-      return origins ? api.permissions.contains({ origins }) : Promise.resolve(false);
-    }),
-  );
-  return new Map(ids.map((id, i) => [id, granted[i]]));
-}
 
 /**
  * Sub-accounts whose checkout script should run: linked by the user and still granted by the
@@ -113,10 +73,14 @@ export async function adoptGranted(
 
 /**
  * Makes the registered content scripts match the active links exactly: the checkout script
- * runs on linked, granted sub-accounts and nowhere else. Returns the registered ids.
+ * runs on every page of a shop added by its address (only its pages' content can tell a
+ * checkout there) and nowhere else. A platform's pages get it from the background, injected at
+ * its checkout and confirmation addresses only (src/background/injection.ts). Returns the
+ * registered ids.
  */
 export async function syncRegistrations(api: RegistrationApi, store: LinkStore): Promise<string[]> {
-  const wanted = new Map((await activeLinks(api, store)).map((id) => [scriptId(id), linkOrigins(id)!]));
+  const custom = (await activeLinks(api, store)).filter((id) => customHost(id) !== undefined);
+  const wanted = new Map(custom.map((id) => [scriptId(id), linkOrigins(id)!]));
   const existing = await api.scripting.getRegisteredContentScripts();
   const stale = existing
     .filter((s) => s.id.startsWith('checkout-'))
@@ -133,7 +97,7 @@ export async function syncRegistrations(api: RegistrationApi, store: LinkStore):
   return [...wanted.keys()];
 }
 
-/** The lock every change of registrations takes, in the background and the options page alike. */
+/** The lock every change of registrations takes. */
 export const REGISTRATION_LOCK = 'registrations';
 
 /**

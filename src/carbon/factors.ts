@@ -1,4 +1,4 @@
-import type { ChoiceKind } from '../platforms/types';
+import type { ChoiceKind } from '../core/kinds';
 
 /**
  * Bumped whenever a factor changes; every stored action keeps the version it was scored with.
@@ -25,7 +25,6 @@ export interface Factor {
 
 /** Product categories a second-hand item is scored by (the detail of a `second-hand` action). */
 export const SECOND_HAND_DETAILS = ['clothing', 'phone', 'laptop', 'book', 'furniture', 'other'] as const;
-export type SecondHandDetail = (typeof SECOND_HAND_DETAILS)[number];
 
 /**
  * Substitution rates (the share of a new purchase a second-hand one replaces), from the sources:

@@ -1,8 +1,9 @@
 import { placeOrderButton } from '../detect/place-order';
-import type { Message, PageReading } from '../messaging/protocol';
+import type { PageReading } from '../core/kinds';
+import { send, type ReplyTo, type Transport } from '../messaging/protocol';
 import { detectCustomShop } from '../detect/generic';
 import { detectPage, platformById } from '../platforms/index';
-import type { ChoiceKind } from '../platforms/types';
+import type { ChoiceKind } from '../core/kinds';
 
 /** The part of WXT's content-script context the watcher uses. */
 export interface WatchContext {
@@ -12,33 +13,55 @@ export interface WatchContext {
 }
 
 export interface WatchOptions {
-  send(message: Message): Promise<unknown>;
-  debounceMs?: number;
+  /** hands a message to the background and resolves with its answer */
+  send: Transport;
   /** told of every reading (null off the platform's pages), e.g. for the voucher chip */
   onReading?(reading: PageReading | null): void;
+  /** told of the background's answer to a reading it was sent (a checkout's carries the vouchers for the chip) */
+  onAnswer?(reading: PageReading, answer: ReplyTo<'page-read'>): void;
   /** told when a trusted place-order press is reported */
   onOrderPlaced?(reading: PageReading): void;
 }
 
 const WATCHED_ATTRIBUTES = ['aria-checked', 'aria-pressed', 'aria-selected', 'checked', 'selected', 'hidden', 'style', 'class'];
 
+/** What the extension itself puts in the page (the voucher chip's host). */
+const OWN = '[data-carbon-account]';
+/** Elements a reading looks at: a change of look (class, style, hidden) elsewhere cannot change it. */
+const READ = 'input, select, button, [role], [aria-checked], [aria-pressed], [aria-selected]';
+const LOOK = new Set(['class', 'style', 'hidden']);
+
 /**
- * Watches a linked platform's pages: reads the checkout when the DOM settles (debounced
- * MutationObserver, no timers polling), reports changes, and reports a trusted press of the
- * place-order button. On pages that are not checkout or confirmation it only compares the URL,
- * so single-page navigation (history API) to checkout or confirmation is noticed; back/forward
- * and the Navigation API's events schedule the same check when the DOM does not change.
+ * Whether a batch of mutations can change a reading: nodes added or removed (a heading's text
+ * too: a shop may confirm in place), a choice's state, or the look of something holding a
+ * control. A spinner's animation or our own chip cannot, so they do not make the watcher read.
+ */
+function matters(records: MutationRecord[]): boolean {
+  return records.some((r) => {
+    const target = r.target as Element;
+    if (target.closest?.(OWN)) return false;
+    if (r.type === 'attributes') return !LOOK.has(r.attributeName!) || target.matches(READ) || target.querySelector(READ) !== null;
+    const nodes = [...Array.from(r.addedNodes), ...Array.from(r.removedNodes)];
+    return nodes.some((n) => n.nodeType !== 1 || !(n as Element).matches(OWN));
+  });
+}
+
+/**
+ * Watches a linked platform's checkout or confirmation page (the background injects it there;
+ * a custom shop's pages run it throughout): reads the page at once and again after each batch
+ * of mutations that can change the reading (the MutationObserver's own batching; no timer ever
+ * runs), reports a reading only when it changed, and reports a trusted press of the
+ * place-order button. Single-page moves (history API, back/forward, the Navigation API) are
+ * followed; on pages that are not checkout or confirmation it only compares the URL.
  */
 export function watchCheckout(win: Window & typeof globalThis, ctx: WatchContext, options: WatchOptions): () => void {
   const doc = win.document;
   const documentAt = win.performance.timeOrigin;
-  const debounceMs = options.debounceMs ?? 150;
   let defaults = new Set<ChoiceKind>();
   let touched = false;
   let lastUrl = '';
   let lastPage: PageReading['page'] | undefined;
   let lastSent = '';
-  let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
 
   const read = (): PageReading | null => {
@@ -54,7 +77,6 @@ export function watchCheckout(win: Window & typeof globalThis, ctx: WatchContext
   };
 
   const scan = () => {
-    timer = undefined;
     if (stopped) return;
     const url = win.location.href;
     if (url === lastUrl && lastPage === 'other') return;
@@ -68,12 +90,18 @@ export function watchCheckout(win: Window & typeof globalThis, ctx: WatchContext
     const reading = read();
     lastPage = reading?.page;
     options.onReading?.(reading);
-    if (!reading || reading.page === 'other') return;
+    if (!reading || reading.page === 'other') {
+      // Back at a checkout later, its reading is sent again (its answer carries the vouchers anew).
+      lastSent = '';
+      return;
+    }
     reportIdentity(reading.platform);
     const signature = JSON.stringify(reading);
     if (signature === lastSent) return;
     lastSent = signature;
-    void options.send({ type: 'page-read', reading, documentAt }).catch(() => undefined);
+    void send(options.send, { type: 'page-read', reading, documentAt })
+      .then((answer) => options.onAnswer?.(reading, answer))
+      .catch(() => undefined);
   };
 
   let lastIdentity: string | undefined;
@@ -84,18 +112,16 @@ export function watchCheckout(win: Window & typeof globalThis, ctx: WatchContext
     void options.send({ type: 'identity-seen', platform, linkedAs }).catch(() => undefined);
   };
 
-  const schedule = () => {
-    if (timer === undefined && !stopped) timer = setTimeout(scan, debounceMs);
-  };
-
-  const observer = new win.MutationObserver(schedule);
+  const observer = new win.MutationObserver((records) => {
+    if (matters(records)) scan();
+  });
   observer.observe(doc.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: WATCHED_ATTRIBUTES });
 
   // A checkbox's `checked` property changes without a mutation: listen for the user's input.
   const onUserInput = (event: Event) => {
     if (!event.isTrusted) return;
     touched = true;
-    schedule();
+    scan();
   };
   ctx.addEventListener(doc, 'change', onUserInput, { capture: true });
   ctx.addEventListener(
@@ -104,7 +130,8 @@ export function watchCheckout(win: Window & typeof globalThis, ctx: WatchContext
     (event) => {
       if (!event.isTrusted) return;
       touched = true;
-      if (!placeOrderButton(event.target)) return schedule();
+      // The page's answer to the click (a switch's aria-checked) is a mutation, read when it comes.
+      if (!placeOrderButton(event.target)) return;
       const reading = read();
       if (reading?.page !== 'checkout') return;
       void options.send({ type: 'order-placed', reading, documentAt }).catch(() => undefined);
@@ -112,16 +139,15 @@ export function watchCheckout(win: Window & typeof globalThis, ctx: WatchContext
     },
     { capture: true },
   );
-  ctx.addEventListener(win, 'popstate', schedule);
-  ctx.addEventListener(win, 'hashchange', schedule);
+  ctx.addEventListener(win, 'popstate', scan);
+  ctx.addEventListener(win, 'hashchange', scan);
   // The Navigation API (Chromium, recent Firefox) tells of same-document navigations the page makes.
   const navigation = (win as unknown as { navigation?: EventTarget }).navigation;
-  if (navigation) ctx.addEventListener(navigation, 'navigatesuccess', schedule);
+  if (navigation) ctx.addEventListener(navigation, 'navigatesuccess', scan);
 
   const stop = () => {
     stopped = true;
     observer.disconnect();
-    if (timer !== undefined) clearTimeout(timer);
   };
   ctx.onInvalidated(stop);
   scan();

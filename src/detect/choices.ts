@@ -1,4 +1,4 @@
-import type { ChoiceKind, Observation } from '../platforms/types';
+import type { ChoiceKind, Observation } from '../core/kinds';
 import { controlName, isSelected, isShown, selectableControls, textOf } from './dom';
 import {
   categoryOf,

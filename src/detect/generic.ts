@@ -1,6 +1,6 @@
-import { CUSTOM_PREFIX } from '../background/registration';
-import type { PageReading } from '../platforms/types';
-import { CHOICE_KINDS } from '../platforms/types';
+import { CUSTOM_PREFIX } from '../core/ids';
+import type { PageReading } from '../core/kinds';
+import { CHOICE_KINDS } from '../core/kinds';
 import { readChoices, saysOrderPlaced } from './choices';
 import { placeOrderButton } from './place-order';
 

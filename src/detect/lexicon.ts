@@ -1,4 +1,4 @@
-import type { ChoiceKind } from '../platforms/types';
+import type { ChoiceKind } from '../core/kinds';
 
 /**
  * The one multilingual lexicon: English, Simplified and Traditional Chinese, Japanese, German,
@@ -384,14 +384,9 @@ function negated(text: string, phrase: string): boolean {
 export type Polarity = 'affirm' | 'decline';
 
 /**
- * Which kind, and which way round, a control's name speaks of; null when none. When several
+ * Which kind, and which way round, a control's name (already normalized) speaks of; null when none. When several
  * kinds are named, the longest phrase wins ("使用驿站回收纸箱" is about the box, not the station).
  */
-export function matchPhrase(name: string, kinds: readonly ChoiceKind[]): { kind: ChoiceKind; polarity: Polarity } | null {
-  return matchNormalized(normalize(name), kinds);
-}
-
-/** matchPhrase for text already normalized. */
 export function matchNormalized(text: string, kinds: readonly ChoiceKind[]): { kind: ChoiceKind; polarity: Polarity } | null {
   if (!text) return null;
   let best: { kind: ChoiceKind; length: number } | undefined;

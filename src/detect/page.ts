@@ -3,14 +3,57 @@
  * checkout the generic readers (controls, summary rows, item conditions) with the platform's
  * hints and facts, and on a confirmation the order number.
  */
-import { ownsHost } from '../platforms/hosts';
-import type { ChoiceKind, Observation, PageReading, PageRoutes, PageType, Platform } from '../platforms/types';
+import { ownsHost } from '../core/ids';
+import type { ChoiceKind, Observation, PageReading, PageType } from '../core/kinds';
 import { readChoices, readSecondHand, readStatedChoices, saysOrderPlaced } from './choices';
 import { textOf } from './dom';
 import { shownOrderNumber } from './order-number';
 import { readStatements } from './statements';
 
 type Reading = Omit<PageReading, 'platform'>;
+
+/** Where a platform's pages are, by URL path (+ search). */
+export interface PageRoutes {
+  /** checkout pages */
+  checkout: RegExp;
+  /**
+   * confirmation and order pages; a first capture group is an order reference from the URL,
+   * used only where the page shows no order number of the platform's own format
+   */
+  confirmation: RegExp;
+  /**
+   * The shop can confirm on the checkout page itself (a single-page flow): a checkout whose
+   * heading says the order went through is then its confirmation. Only such shops read
+   * headings on every checkout scan; the others confirm at their confirmation route.
+   */
+  confirmsInPlace?: boolean;
+}
+
+/**
+ * The few site facts known from real markup. They only speed a reading up, add to it or hide a
+ * known decoy: the generic readers run on every platform whether a hint finds anything or not.
+ */
+export interface PlatformHints {
+  /** classes the site hides rows with (its stylesheet may not reach a saved page) */
+  hiddenClasses?: readonly string[];
+  /** summary lines where the site states a chosen option (JD's invoice line), read first */
+  stated?: string;
+  /** the elements naming the items bought (title, or a card with title and condition) */
+  items?: string;
+  /** the order number as the site writes it; `where` names the element that shows it, if known */
+  orderNumber?: { pattern: RegExp; where?: string };
+}
+
+/** What the engine reads of a platform: the data its file declares (src/platforms/types.ts). */
+export interface PlatformSpec {
+  /** host names the platform owns; subdomains of each are owned too */
+  hosts: readonly string[];
+  kinds: readonly ChoiceKind[];
+  routes: PageRoutes;
+  /** a market where everything sold is used or refurbished: a placed order is second-hand */
+  everythingSecondHand?: boolean;
+  hints?: PlatformHints;
+}
 const other = (): Reading => ({ page: 'other', observations: [] });
 
 /**
@@ -26,13 +69,19 @@ export function pageType(url: URL, doc: Document, routes: PageRoutes): { page: P
   return { page: 'other' };
 }
 
+/** The page type by address alone (no document): where the checkout script has work. */
+export function routedPage(url: URL, routes: PageRoutes): PageType {
+  const path = url.pathname + url.search;
+  return routes.confirmation.test(path) ? 'confirmation' : routes.checkout.test(path) ? 'checkout' : 'other';
+}
+
 /**
  * The order a confirmation names: the number the page shows in the platform's format (in the
  * element the platform names, else beside an order-number label) wins over an id in the URL,
  * which may be another id altogether (Amazon's purchaseId): the thank-you page and the order's
  * own pages must name the same order.
  */
-function orderRef(doc: Document, platform: Platform, fromUrl: string | undefined): string | undefined {
+function orderRef(doc: Document, platform: PlatformSpec, fromUrl: string | undefined): string | undefined {
   const number = platform.hints?.orderNumber;
   if (!number) return fromUrl;
   const el = number.where ? doc.querySelector(number.where) : null;
@@ -46,7 +95,7 @@ function orderRef(doc: Document, platform: Platform, fromUrl: string | undefined
  * for the kinds still missing. On a market where everything is used, the order is second-hand
  * whatever the item's text says; that text only gives the product category.
  */
-export function readCheckout(platform: Platform, doc: Document): Observation[] {
+export function readCheckout(platform: PlatformSpec, doc: Document): Observation[] {
   const hints = platform.hints ?? {};
   const options = { kinds: platform.kinds, hiddenClasses: hints.hiddenClasses };
   const found = new Map<ChoiceKind, Observation>();
@@ -64,7 +113,7 @@ export function readCheckout(platform: Platform, doc: Document): Observation[] {
 }
 
 /** Pure and synchronous: what the page at `url` is on `platform`, and what it shows chosen. */
-export function readPlatformPage(platform: Platform, url: URL, doc: Document): Reading {
+export function readPlatformPage(platform: PlatformSpec, url: URL, doc: Document): Reading {
   if (url.protocol !== 'https:' || !ownsHost(platform, url.hostname)) return other();
   const { page, ref } = pageType(url, doc, platform.routes);
   if (page === 'checkout') return { page, observations: readCheckout(platform, doc) };

@@ -5,7 +5,7 @@
  * reading only the lengths of long ones; a short node is looked at closely only when one
  * pattern of the few words wanted finds one in it.
  */
-import type { ChoiceKind, Observation } from '../platforms/types';
+import type { ChoiceKind, Observation } from '../core/kinds';
 import { isShown, textOf } from './dom';
 import {
   categoryOf,

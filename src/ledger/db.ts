@@ -1,5 +1,6 @@
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
-import type { ChoiceKind } from '../platforms/types';
+import type { LocalText } from '../core/i18n';
+import type { ChoiceKind } from '../core/kinds';
 
 /** active: counted; disputed: taken out by the user; capped: over the platform's daily cap, kept but not counted */
 export type ActionStatus = 'active' | 'disputed' | 'capped';
@@ -74,7 +75,7 @@ export interface Voucher {
   status: VoucherStatus;
   usedAt?: number;
   /** the reward's title when issued (en, zh_CN, ja), so the voucher reads the same after the catalog changes */
-  title?: { en: string; zh_CN: string; ja: string };
+  title?: LocalText;
 }
 
 /** Settings and bookkeeping, one row per key. */

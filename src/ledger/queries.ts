@@ -1,4 +1,4 @@
-import { CATEGORIES, type Category } from '../platforms/types';
+import { CATEGORIES, type Category } from '../core/kinds';
 import type { Action, LedgerDb, Total } from './db';
 import { EMPTY_TOTAL, localDay, REDEEMED_KEY } from './totals';
 

@@ -1,7 +1,9 @@
 import { factorFor, METHODOLOGY_VERSION, pointsFor } from '../carbon/factors';
-import type { Observation } from '../platforms/types';
+import type { Observation } from '../core/kinds';
 import { Dexie } from 'dexie';
 import type { Action, LedgerDb } from './db';
+import { actionIdentity, withoutId } from './rows';
+import { DEFAULT_DAILY_CAP, SETTING } from './settings';
 import { localDay, TotalsDelta } from './totals';
 
 export { applyToTotals, localDay, totalKeys } from './totals';
@@ -13,31 +15,19 @@ export interface OrderToRecord {
   committedAt: number;
 }
 
-/** Settings key of the most actions one platform may add to the account in one day. */
-export const DAILY_CAP_KEY = 'dailyCap';
-/** Far above what one shopper does on one platform in a day; stops a runaway page flooding the account. */
-export const DEFAULT_DAILY_CAP = 20;
-
 /** The per-platform daily cap in actions: the stored setting when it is a positive whole number, else the default. */
 export async function dailyCap(db: LedgerDb): Promise<number> {
-  const value = (await db.settings.get(DAILY_CAP_KEY))?.value;
+  const value = (await db.settings.get(SETTING.dailyCap))?.value;
   return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : DEFAULT_DAILY_CAP;
 }
 
-const identity = (a: Pick<Action, 'platform' | 'orderKey' | 'kind'>) => JSON.stringify([a.platform, a.orderKey, a.kind]);
-
 /**
- * For each action, whether one with its platform + order + kind is stored. One point lookup per
- * action: fake-indexeddb walks a cursor in linear time per step, which made anyOf() quadratic.
+ * For each action, whether one with its platform + order + kind is stored, by one point lookup
+ * per action (anyOf() walks a cursor, quadratic in fake-indexeddb).
  */
 export function storedIdentities(db: LedgerDb, actions: readonly Pick<Action, 'platform' | 'orderKey' | 'kind'>[]): Promise<boolean[]> {
   const index = db.actions.where('[platform+orderKey+kind]');
   return Promise.all(actions.map((a) => index.equals([a.platform, a.orderKey, a.kind]).count().then((n) => n > 0)));
-}
-
-/** A copy without the id, by destructuring rather than `delete` (which leaves the object in V8's slow dictionary mode). */
-function withoutId({ id, ...row }: Action): Action {
-  return row;
 }
 
 /**
@@ -48,14 +38,13 @@ function withoutId({ id, ...row }: Action): Action {
  * Returns the actions added, with their ids.
  */
 export async function insertActions(db: LedgerDb, actions: readonly Action[], cap: boolean): Promise<Action[]> {
-  // Copies without ids: the ledger numbers its own rows.
-  let rows = actions.map(withoutId);
+  let rows: Action[] = actions.map(withoutId);
   if (cap) {
     // The cap must know which actions are new before any is added (a handful per order).
     const stored = await storedIdentities(db, rows);
     const seen = new Set<string>();
     rows = rows.filter((row, i) => {
-      const id = identity(row);
+      const id = actionIdentity(row);
       if (stored[i] || seen.has(id)) return false;
       seen.add(id);
       return true;
@@ -145,9 +134,8 @@ export async function recordOrder(db: LedgerDb, order: OrderToRecord): Promise<A
 /**
  * The bulk record path (import, seeding a large ledger): stores ready-made actions with the
  * status they carry, skipping those already stored, in transactions of `batch` actions, each of
- * which also updates the totals. Returns how many were added. Large batches matter: a batch
- * spread over two years touches ≈3,000 totals rows, which cost ⅓ of a 10,000-action batch in
- * Chromium and little of a 50,000 one.
+ * which also updates the totals. Returns how many were added. Large batches spread the cost of
+ * the totals rows each batch touches.
  */
 export async function recordActions(db: LedgerDb, actions: readonly Action[], batch = 50_000): Promise<number> {
   let added = 0;

@@ -1,5 +1,5 @@
 import { platformById } from '../platforms/index';
-import type { Category } from '../platforms/types';
+import type { Category } from '../core/kinds';
 import type { Action, LedgerDb, Total } from './db';
 
 export const EMPTY_TOTAL = (key: string): Total => ({ key, count: 0, grams: 0, gramsLow: 0, gramsHigh: 0, points: 0 });

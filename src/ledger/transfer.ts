@@ -1,9 +1,12 @@
 import * as v from 'valibot';
+import { PLATFORM_ID_PATTERN } from '../core/ids';
 import { METHODOLOGY_VERSION } from '../carbon/factors';
 import { platformById } from '../platforms/index';
-import { CHOICE_KINDS } from '../platforms/types';
+import { CHOICE_KINDS } from '../core/kinds';
 import type { Action, LedgerDb, Voucher } from './db';
-import { DAILY_CAP_KEY, insertActions, storedIdentities } from './record';
+import { insertActions, storedIdentities } from './record';
+import { actionIdentity, withoutId } from './rows';
+import { SETTING } from './settings';
 import { categoryOfPlatform, EMPTY_TOTAL, REDEEMED_KEY } from './totals';
 
 /** Names the file as ours; `version` is the export format's, bumped when its shape changes. */
@@ -12,7 +15,7 @@ export const EXPORT_VERSION = 1;
 /** Larger files are refused before parsing: ≈250,000 actions, years beyond any daily cap. */
 export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 
-const PlatformId = v.pipe(v.string(), v.regex(/^(?:[a-z0-9-]{2,32}|custom:[a-z0-9.-]{3,253})$/));
+const PlatformId = v.pipe(v.string(), v.regex(PLATFORM_ID_PATTERN));
 const Time = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8.64e15));
 const Grams = v.pipe(v.number(), v.finite(), v.minValue(-1e7), v.maxValue(1e7));
 const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
@@ -61,7 +64,7 @@ const SubAccountSchema = v.looseObject({
 // Only settings the user can set in Options travel in a file, each with a value Options could
 // have written: an imported file cannot switch off the daily cap or smuggle in other keys.
 const SettingSchema = v.variant('key', [
-  v.strictObject({ key: v.literal(DAILY_CAP_KEY), value: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(9999)) }),
+  v.strictObject({ key: v.literal(SETTING.dailyCap), value: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(9999)) }),
   v.strictObject({ key: v.literal('notifications'), value: v.boolean() }),
   v.strictObject({ key: v.literal('language'), value: v.picklist(['en', 'zh_CN', 'ja']) }),
 ]);
@@ -97,12 +100,6 @@ export async function exportJson(db: LedgerDb, now = Date.now()): Promise<string
     };
     return JSON.stringify(data);
   });
-}
-
-function withoutId<T extends { id?: number }>(row: T): Omit<T, 'id'> {
-  const copy = { ...row };
-  delete copy.id;
-  return copy;
 }
 
 const CSV_COLUMNS = [
@@ -187,13 +184,12 @@ export function parseExport(text: string): { ok: true; data: AccountExport } | {
   return { ok: true, data: result.output };
 }
 
-const identity = (a: Pick<Action, 'platform' | 'orderKey' | 'kind'>) => JSON.stringify([a.platform, a.orderKey, a.kind]);
 
 /** What the import would add (and what is already stored) without writing anything. */
 async function plan(db: LedgerDb, data: AccountExport, lookUpActions = true) {
   // Importing lets the unique index skip stored actions (fast); only the preview looks each up.
   const storedActions = lookUpActions ? await storedIdentities(db, data.actions) : [];
-  const actions: Action[] = lookUpActions ? uniqueBy(data.actions.filter((_, i) => !storedActions[i]), identity) : [];
+  const actions: Action[] = lookUpActions ? uniqueBy(data.actions.filter((_, i) => !storedActions[i]), actionIdentity) : [];
   const voucherIndex = db.vouchers.where('requestId');
   const storedVouchers = await Promise.all(data.vouchers.map((x) => voucherIndex.equals(x.requestId).count()));
   const vouchers = uniqueBy(data.vouchers.filter((_, i) => storedVouchers[i] === 0), (x) => x.requestId);

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
+import type { LocalText } from '../core/i18n';
 import { PLATFORMS } from '../platforms/index';
-import { CODE_PATTERN } from './code';
+import { CODE_PATTERN } from '../core/voucher-code';
 
 /**
  * The rewards catalog format, version 1 (docs/rewards.md). The bundled sample and any provider
@@ -12,7 +13,7 @@ export const CATALOG_VERSION = 1;
 const Line = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(300), v.regex(/^[^\p{Cc}]+$/u, 'has control characters'));
 
 /** A text in every shipped language. */
-const TextSchema = v.strictObject({ en: Line, zh_CN: Line, ja: Line });
+const TextSchema = v.strictObject({ en: Line, zh_CN: Line, ja: Line }) satisfies v.GenericSchema<unknown, LocalText>;
 
 const Code = v.pipe(v.string(), v.regex(CODE_PATTERN, 'is not a promo code (3–40 letters, digits, - or _)'));
 
@@ -77,8 +78,6 @@ export const CatalogSchema = v.strictObject({
 
 export type RewardCatalog = v.InferOutput<typeof CatalogSchema>;
 export type Reward = RewardCatalog['rewards'][number];
-export type Discount = Reward['discount'];
-export type LocalText = Reward['title'];
 
 export type CatalogResult = { ok: true; catalog: RewardCatalog } | { ok: false; reason: string };
 

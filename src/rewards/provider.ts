@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { CODE_PATTERN } from './code';
+import { CODE_PATTERN } from '../core/voucher-code';
 
 /** What a provider endpoint answers (docs/rewards.md): one code, and optionally when it expires. */
 const IssuedSchema = v.object({

@@ -1,6 +1,6 @@
 import type { LedgerDb, Voucher } from '../ledger/db';
-import { balance } from '../ledger/queries';
-import { debitPoints, InsufficientPoints } from '../ledger/redeem';
+import { points } from '../ledger/queries';
+import { balanceWith, debitPoints, InsufficientPoints, NOTHING_ELSEWHERE, type PointsElsewhere } from '../ledger/debits';
 import { isOffered, voucherExpiry, type Reward } from './format';
 import type { IssueResult, ProviderProblem } from './provider';
 
@@ -14,6 +14,8 @@ export interface RedeemDeps {
   now(): number;
   /** asks the reward's provider endpoint for a code (src/rewards/provider.ts requestCode) */
   issueCode(url: string, body: { rewardId: string; requestId: string }): Promise<IssueResult>;
+  /** points earned and spent in the shopper's other browsers, when the account is shown across them */
+  elsewhere?(): Promise<PointsElsewhere>;
 }
 
 class PoolEmpty extends Error {
@@ -49,7 +51,8 @@ async function redeemOnce(db: LedgerDb, reward: Reward, requestId: string, deps:
   if (before) return { ok: true, voucher: before, repeated: true };
   if (!isOffered(reward, deps.now())) return { ok: false, reason: 'not-offered' };
   // Asking a provider for a code the balance cannot pay for would waste one of its codes.
-  const available = await balance(db);
+  const elsewhere = (await deps.elsewhere?.()) ?? NOTHING_ELSEWHERE;
+  const available = balanceWith(await points(db), elsewhere);
   if (available < reward.cost) return { ok: false, reason: 'insufficient', detail: `${reward.cost} > ${available}` };
 
   let fromProvider: { code: string; expiresAt?: number } | undefined;
@@ -72,7 +75,7 @@ async function redeemOnce(db: LedgerDb, reward: Reward, requestId: string, deps:
         if (!free) throw new PoolEmpty();
         code = free;
       } else code = fromProvider!.code;
-      await debitPoints(db, reward.cost);
+      await debitPoints(db, reward.cost, elsewhere);
       const expiry = voucherExpiry(reward, now);
       const voucher: Voucher = {
         requestId,

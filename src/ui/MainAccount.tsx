@@ -1,7 +1,7 @@
 import type { Total } from '../ledger/db';
 import { EQUIVALENTS, formatUnits, unitsOf } from './equivalents';
-import { formatGrams, formatNumber } from './format';
-import { t } from './i18n';
+import { formatGrams, formatNumber } from '../core/format';
+import { t } from '../core/i18n';
 
 export interface MainAccountProps {
   total: Total;

@@ -1,15 +1,20 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { StorageProblem } from '../background/checkout-flow';
+import type { StorageProblem } from '../messaging/storage-problem';
 import type { LedgerDb, SubAccount } from '../ledger/db';
 import { disputeAction, undoDispute } from '../ledger/disputes';
 import { mainAccount, points, recentActions, subAccounts, weeklyByCategory } from '../ledger/queries';
 import { rewardsFor, type Reward } from '../rewards/catalog';
-import { CatalogNotice, useActiveCatalog, VoucherList } from '../rewards/ui';
-import { t } from './i18n';
+import { platformTotalsAcross, pointsAcross, subAccountsElsewhere, totalAcross, weeksAcross } from '../sync/account';
+import { CatalogNotice, useActiveCatalog } from './CatalogNotice';
+import { VoucherList } from './VoucherList';
+import { t } from '../core/i18n';
 import { MainAccount } from './MainAccount';
+import { OnThisPage } from './OnThisPage';
 import { RecentActions } from './RecentActions';
 import { RewardsPanel } from './RewardsPanel';
 import { SubAccountList, subAccountName } from './SubAccountList';
+import { SyncedBrowsers } from './SyncedBrowsers';
+import { othersOf, useAcrossBrowsers } from './use-across-browsers';
 import { useLiveQuery } from './use-live-query';
 import { WeeklyChart } from './WeeklyChart';
 
@@ -52,12 +57,17 @@ function useLinked(db: LedgerDb, grants: PopupProps['grants'], onAccessChange: P
  * actions as with ten; each part updates live as the ledger changes.
  */
 export function Popup({ db, locale, grants, onAccessChange, catalog, storageProblem, now = Date.now }: PopupProps) {
-  const account = useLiveQuery(() => Promise.all([mainAccount(db), points(db)]), [db]);
+  // With sync on, the other browsers' records are added to this browser's figures (src/sync/account.ts).
+  const others = othersOf(useAcrossBrowsers());
+  const local = useLiveQuery(() => Promise.all([mainAccount(db), points(db)]), [db]);
+  const account = local && ([totalAcross(local[0], others), pointsAcross(local[1], others)] as const);
   const linked = useLinked(db, grants, onAccessChange);
   const linkedIds = linked?.map((a) => a.platform) ?? [];
   // The 'platform:<id>' rows: one per platform ever counted, a few dozen at most.
-  const platformTotals = useLiveQuery(async () => new Map((await subAccounts(db)).map((row) => [row.key.slice('platform:'.length), row])), [db]);
-  const weeks = useLiveQuery(() => weeklyByCategory(db, 12, now()), [db]);
+  const localPlatforms = useLiveQuery(async () => new Map((await subAccounts(db)).map((row) => [row.key.slice('platform:'.length), row])), [db]);
+  const platformTotals = localPlatforms && platformTotalsAcross(localPlatforms, others);
+  const localWeeks = useLiveQuery(() => weeklyByCategory(db, 12, now()), [db]);
+  const weeks = localWeeks && weeksAcross(localWeeks, others);
   const actions = useLiveQuery(() => recentActions(db, 10), [db]);
   const active = useActiveCatalog(db);
   const rewards = catalog ?? active?.catalog.rewards;
@@ -75,9 +85,13 @@ export function Popup({ db, locale, grants, onAccessChange, catalog, storageProb
           {t('storageFull', subAccountName(storageProblem.platform))}
         </p>
       )}
+      <OnThisPage locale={locale} />
       {account && <MainAccount total={account[0]} balance={account[1].balance} locale={locale} />}
       {linked && platformTotals && (
-        <SubAccountList rows={linked.map((account) => ({ account, total: platformTotals.get(account.platform) }))} locale={locale} />
+        <SubAccountList
+          rows={[...linked, ...subAccountsElsewhere(linked, others)].map((account) => ({ account, total: platformTotals.get(account.platform) }))}
+          locale={locale}
+        />
       )}
       {weeks && <WeeklyChart weeks={weeks} locale={locale} />}
       {actions && (
@@ -93,6 +107,7 @@ export function Popup({ db, locale, grants, onAccessChange, catalog, storageProb
         />
       )}
       {account && <VoucherList db={db} locale={locale} now={now} />}
+      <SyncedBrowsers db={db} locale={locale} />
     </main>
   );
 }

@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
 import type { Action } from '../ledger/db';
-import { formatDate, formatGrams } from './format';
-import { t } from './i18n';
+import { formatDate, formatGrams } from '../core/format';
+import { t } from '../core/i18n';
+import { kindMessageKey, type ChoiceKind } from '../core/kinds';
 import { subAccountName } from './SubAccountList';
 
-export const kindLabel = (kind: string) => t(`kind_${kind.replace(/-/g, '_')}`);
+export const kindLabel = (kind: ChoiceKind) => t(kindMessageKey(kind));
 
 export interface RecentActionsProps {
   actions: readonly Action[];

@@ -2,9 +2,9 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { LedgerDb } from '../ledger/db';
 import { rewardOutlook, type Reward } from '../rewards/catalog';
-import { RedeemButton } from '../rewards/ui';
-import { formatNumber } from './format';
-import { t, type Locale } from './i18n';
+import { RedeemButton } from './RedeemButton';
+import { formatNumber } from '../core/format';
+import { t, type Locale } from '../core/i18n';
 import { subAccountName } from './SubAccountList';
 
 /** The catalog language closest to a BCP 47 locale. */
@@ -29,7 +29,7 @@ function RewardLine({ reward, locale, terms = false }: { reward: Reward; locale:
 
 /**
  * What the balance redeems now (each with a redeem button when `db` is given), and how far it
- * is from the next rewards. `notice` says where the catalog comes from (src/rewards/ui.tsx).
+ * is from the next rewards. `notice` says where the catalog comes from (CatalogNotice.tsx).
  */
 export function RewardsPanel({ rewards, balance, locale, db, notice }: { rewards: readonly Reward[]; balance: number; locale: string; db?: LedgerDb; notice?: ComponentChildren }) {
   const { ready, next } = rewardOutlook(rewards, balance);

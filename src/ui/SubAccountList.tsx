@@ -1,8 +1,8 @@
 import type { SubAccount, Total } from '../ledger/db';
-import { customHost } from '../background/registration';
+import { customHost } from '../core/ids';
 import { platformById } from '../platforms/index';
-import { formatGrams, formatNumber, pluralOf } from './format';
-import { t } from './i18n';
+import { formatGrams, formatNumber, pluralOf } from '../core/format';
+import { t } from '../core/i18n';
 
 export interface SubAccountRow {
   account: SubAccount;

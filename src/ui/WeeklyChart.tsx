@@ -1,13 +1,13 @@
 import type { WeekTotals } from '../ledger/queries';
-import { CATEGORIES, type Category } from '../platforms/types';
-import { dateFormat, formatGrams } from './format';
-import { t } from './i18n';
+import { CATEGORIES, categoryMessageKey, type Category } from '../core/kinds';
+import { dateFormat, formatGrams } from '../core/format';
+import { t } from '../core/i18n';
 
 const WIDTH = 320;
 const HEIGHT = 132;
 const PLOT = { left: 44, right: WIDTH - 4, top: 8, bottom: HEIGHT - 20 };
 
-export const categoryLabel = (c: Category) => t(`category_${c.replace(/-/g, '_')}`);
+export const categoryLabel = (c: Category) => t(categoryMessageKey(c));
 
 /** A week's first day as "Nov 3" / "11月3日" / "11月3日". */
 function weekLabel(day: string, locale: string): string {

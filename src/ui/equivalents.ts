@@ -1,4 +1,4 @@
-import { numberFormat } from './format';
+import { numberFormat } from '../core/format';
 
 /**
  * Everyday quantities the account's grams compare to. Each carries its source id

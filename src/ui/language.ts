@@ -1,5 +1,5 @@
 import type { LedgerDb } from '../ledger/db';
-import { isLocale, LANGUAGE_SETTING, setLocaleOverride } from './i18n';
+import { isLocale, LANGUAGE_SETTING, setLocaleOverride } from '../core/i18n';
 
 /**
  * Applies the language chosen in Options (if any) to t() and uiLocale(); extension pages call

@@ -31,7 +31,7 @@ describe.each(['chrome-mv3', 'firefox-mv3'])('store build %s', (dir) => {
   });
 
   it('asks only for the permissions the product uses, and nothing reaches in from outside', () => {
-    expect([...m.permissions].sort()).toEqual(['scripting', 'storage', 'unlimitedStorage']);
+    expect([...m.permissions].sort()).toEqual(['alarms', 'scripting', 'storage', 'unlimitedStorage']);
     expect(m.externally_connectable).toBeUndefined();
     expect(m.content_security_policy).toBeUndefined();
     expect(m.web_accessible_resources).toBeUndefined();

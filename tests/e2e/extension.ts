@@ -110,16 +110,36 @@ export interface ChromeGlobal {
   chrome: { scripting: { getRegisteredContentScripts(): Promise<{ id: string }[]> } };
 }
 
-/** Waits until the background has registered the checkout script for the platform. */
-export async function waitForLinked(serviceWorker: Worker, platform: string): Promise<void> {
-  await expect
-    .poll(() =>
-      serviceWorker.evaluate(async () => {
-        const { chrome } = globalThis as unknown as ChromeGlobal;
-        return (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id);
+/**
+ * The sub-accounts linked (rows of the ledger's subAccounts table, read in the service worker):
+ * the background injects the checkout script at a linked platform's checkout and confirmation.
+ */
+export function linkedIds(serviceWorker: Worker): Promise<string[]> {
+  return serviceWorker.evaluate(
+    () =>
+      new Promise<string[]>((resolve) => {
+        const open = indexedDB.open('carbon-account');
+        // Not created yet: leave its creation to the ledger (an empty version 1 would block its upgrade).
+        open.onupgradeneeded = () => open.transaction!.abort();
+        open.onerror = () => resolve([]);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('subAccounts')) {
+            db.close();
+            return resolve([]);
+          }
+          const keys = db.transaction('subAccounts').objectStore('subAccounts').getAllKeys();
+          keys.onsuccess = () => resolve(keys.result.map(String));
+          keys.onerror = () => resolve([]);
+          db.close();
+        };
       }),
-    )
-    .toContain(`checkout-${platform}`);
+  );
+}
+
+/** Waits until the platform is linked (the e2e build grants every platform's sites; install links them). */
+export async function waitForLinked(serviceWorker: Worker, platform: string): Promise<void> {
+  await expect.poll(() => linkedIds(serviceWorker), { timeout: 20_000 }).toContain(platform);
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page, Worker } from '@playwright/test';
 import { seriousViolations } from './axe';
-import { expect, screenshot, test, waitForLinked, type ChromeGlobal } from './extension';
+import { expect, linkedIds, screenshot, test, waitForLinked, type ChromeGlobal } from './extension';
 
 const ORDER_URL = 'https://www.ubereats.com/orders/3f2a9c1e-7d4b-4e8a-9b61-2c5d8e0f1a77';
 const UBER_SITES: [RegExp, string][] = [
@@ -86,10 +86,10 @@ test('unlinking stops detection there; linking registers the script and a checko
   await dialog.getByRole('button', { name: 'Unlink, keep history' }).click();
   await expect(uber.getByTestId('status')).toHaveText('Not linked');
   await expect(options.getByTestId('notice')).toContainText('Uber Eats is unlinked. Its history is kept.');
-  expect(await registered(serviceWorker)).not.toContain('checkout-ubereats');
+  expect(await linkedIds(serviceWorker)).not.toContain('ubereats');
 
   await placeUberOrder(await context.newPage());
-  // Nothing may arrive: give a still-running script more than its debounce and a round trip.
+  // Nothing may arrive: give a script injected anyway time for a reading and a round trip.
   await context.pages()[0].waitForTimeout(1000);
   const popup = await openPopup();
   await expect(popup.getByText('No actions yet')).toBeVisible();
@@ -98,7 +98,7 @@ test('unlinking stops detection there; linking registers the script and a checko
   await options.getByRole('button', { name: 'Link Uber Eats' }).click();
   await expect(uber.getByTestId('status')).toHaveText('Linked');
   await expect(options.getByTestId('notice')).toHaveText('Uber Eats is linked. Its checkout pages are read from now on.');
-  expect(await registered(serviceWorker)).toContain('checkout-ubereats');
+  expect(await linkedIds(serviceWorker)).toContain('ubereats');
 
   await placeUberOrder(await context.newPage());
   await expect(popup.getByTestId('total-grams')).toHaveText('15 g CO2e avoided');
@@ -266,6 +266,7 @@ test('export, a corrupt import that changes nothing, a real import, and delete e
   await expect(popup.getByTestId('total-grams')).toHaveText('0 g CO2e avoided');
   await expect(options.getByTestId('account-ubereats').getByTestId('status')).toHaveText('Not linked');
   await expect.poll(() => registered(serviceWorker)).toEqual([]);
+  await expect.poll(() => linkedIds(serviceWorker)).toEqual([]);
 
   // The export brings it all back after a preview, and Uber Eats runs again.
   await file.setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
@@ -277,6 +278,6 @@ test('export, a corrupt import that changes nothing, a real import, and delete e
   await expect(options.getByTestId('notice')).toContainText('Imported 1 actions');
   await expect(popup.getByTestId('total-grams')).toHaveText('15 g CO2e avoided');
   await expect(options.getByTestId('account-ubereats').getByTestId('status')).toHaveText('Linked');
-  await expect.poll(() => registered(serviceWorker)).toContain('checkout-ubereats');
+  await expect.poll(() => linkedIds(serviceWorker)).toContain('ubereats');
   expect(await seriousViolations(options)).toEqual([]);
 });

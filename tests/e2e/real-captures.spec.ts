@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { build, type Rolldown } from 'vite';
 // @ts-expect-error plain ES module shared with the Firefox tests
 import { browserPath } from '../browsers.mjs';
-import type { PageReading } from '../../src/platforms/types';
+import type { PageReading } from '../../src/core/kinds';
 import { misreadings, realHtml, realLabels, STILL_MISREAD } from '../helpers/labels';
 
 /**

@@ -13,16 +13,29 @@ after(async () => {
 });
 
 const status = (page) => page.evaluate(() => document.querySelector('[data-testid="account-ubereats"] [data-testid="status"]')?.textContent);
-const registered = (page) => page.evaluate(async () => (await browser.scripting.getRegisteredContentScripts()).map((s) => s.id));
+/** The linked sub-accounts (the ledger's subAccounts rows): the background injects the checkout script for these. */
+const linked = (page) =>
+  page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('carbon-account');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const keys = open.result.transaction('subAccounts').objectStore('subAccounts').getAllKeys();
+          keys.onsuccess = () => resolve(keys.result);
+          open.result.close();
+        };
+      }),
+  );
 const notice = (page) => page.evaluate(() => document.querySelector('[data-testid="notice"]')?.textContent ?? '');
 
-test('Firefox: Options unlinks and links Uber Eats, the registration follows, and access revoked elsewhere shows', async () => {
+test('Firefox: Options unlinks and links Uber Eats, the link follows, and access revoked elsewhere shows', async () => {
   const options = await openExtensionPage(browser, 'options.html', () =>
     document.querySelector('[data-testid="account-ubereats"] [data-testid="status"]'),
   );
   // The e2e build grants every platform's sites: each is linked at install.
   await eventually(async () => (await status(options)) === 'Linked');
-  await eventually(async () => (await registered(options)).includes('checkout-ubereats'));
+  await eventually(async () => (await linked(options)).includes('ubereats'));
 
   await options.click('[data-testid="account-ubereats"] button[aria-label="Unlink Uber Eats"]');
   await options.waitForSelector('dialog[open]');
@@ -33,19 +46,19 @@ test('Firefox: Options unlinks and links Uber Eats, the registration follows, an
   // Firefox gives the site access back even in this build (its MV3 host access is revocable).
   const origins = ['https://ubereats.com/*', 'https://*.ubereats.com/*'];
   assert.equal(await options.evaluate((o) => browser.permissions.contains({ origins: o }), origins), false);
-  assert.ok(!(await registered(options)).includes('checkout-ubereats'));
+  assert.ok(!(await linked(options)).includes('ubereats'));
 
   await options.click('[data-testid="account-ubereats"] button[aria-label="Link Uber Eats"]');
   await eventually(async () => (await notice(options)) === 'Uber Eats is linked. Its checkout pages are read from now on.');
   assert.equal(await status(options), 'Linked');
-  assert.ok((await registered(options)).includes('checkout-ubereats'));
+  assert.ok((await linked(options)).includes('ubereats'));
   assert.equal(await options.evaluate((o) => browser.permissions.contains({ origins: o }), origins), true);
   await screenshot(options, 'firefox-options');
 
   // Site access taken away elsewhere (another extension page, as the browser's settings would):
-  // the open Options page says so and the background stops the script.
+  // the open Options page says so, and the background no longer hears the shop's addresses.
   const elsewhere = await openExtensionPage(browser, 'popup.html', () => document.querySelector('[data-testid="total-grams"]'));
   await elsewhere.evaluate((o) => browser.permissions.remove({ origins: o }), origins);
   await eventually(async () => (await status(options)) === 'Site access was removed in the browser. Link again to resume.');
-  await eventually(async () => !(await registered(options)).includes('checkout-ubereats'));
+  assert.equal(await options.evaluate((o) => browser.permissions.contains({ origins: o }), origins), false);
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { ChoiceKind, PageReading } from '../../src/platforms/types';
+import type { ChoiceKind, PageReading } from '../../src/core/kinds';
 
 /** Where the real captures live; each folder with a `labels.json` says how each page must read. */
 export const REAL = resolve(import.meta.dirname, '../fixtures/real');

@@ -1,5 +1,5 @@
 import { detectPage, PLATFORMS } from '../../src/platforms/index';
-import type { ChoiceKind, PageReading } from '../../src/platforms/types';
+import type { ChoiceKind, PageReading } from '../../src/core/kinds';
 import { CASES } from '../unit/platform-cases';
 import { misreadings, realHtml, realLabels, type Label } from './labels';
 import { htmlPage, loadPage } from './page';

@@ -1,7 +1,8 @@
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { RegisteredScript } from '../../src/background/registration';
-import type { LinkApi } from '../../src/options/linking';
+import { refreshLinks, type RegisteredScript, type RegistrationApi } from '../../src/background/registration';
+import type { LedgerDb } from '../../src/ledger/db';
+import type { LinkApi } from '../../src/ui/options/linking';
 
 /**
  * The browser's site access and script registration as Chrome behaves: a request is granted or
@@ -39,7 +40,7 @@ export function fakeSiteAccess(options: { required?: string[] } = {}) {
   Object.assign(fakeBrowser.permissions, permissions);
   Object.assign(fakeBrowser.scripting, scripting);
   return {
-    api: fakeBrowser as unknown as LinkApi,
+    api: fakeBrowser as unknown as LinkApi & RegistrationApi,
     granted,
     scripts,
     /** the person at the prompt says no */
@@ -51,4 +52,9 @@ export function fakeSiteAccess(options: { required?: string[] } = {}) {
       origins.forEach((o) => granted.delete(o));
     },
   };
+}
+
+/** What the background does when a page says the links changed: registrations follow them. */
+export function backgroundLinks(api: RegistrationApi, db: LedgerDb) {
+  return () => refreshLinks(api, db.subAccounts, (_name, task) => task(), { adopt: 'none', now: 0 });
 }

@@ -1,12 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { asStorageProblem, badgeText, markPopupSeen, pointsSinceSeen, POPUP_SEEN_KEY, refreshBadge } from '../../src/background/badge';
+import { asStorageProblem } from '../../src/messaging/storage-problem';
+import { badgeText, markPopupSeen, pointsSinceSeen, POPUP_SEEN_KEY, refreshBadge } from '../../src/background/badge';
 import { LedgerDb } from '../../src/ledger/db';
 import { recordOrder } from '../../src/ledger/record';
 import { disputeAction } from '../../src/ledger/disputes';
 import { platformById } from '../../src/platforms/index';
 import { rewardOutlook, rewardsFor, SAMPLE_CATALOG } from '../../src/rewards/catalog';
-import { LOCALES } from '../../src/ui/i18n';
+import { LOCALES } from '../../src/core/i18n';
 import { niceMax } from '../../src/ui/WeeklyChart';
 
 let db: LedgerDb;

@@ -227,10 +227,10 @@ describe('the background accepts only the protocol, from the platform’s own pa
 
 describe('a full disk', () => {
   it('leaves no partial state, keeps the checkout pending, tells the popup, and records on retry', async () => {
-    await handleMessage(checkoutRead([{ kind: 'no-cutlery' }]), checkoutSender, deps);
-    let full = true;
     // The quota runs out after the action row is written but before the totals are: the
-    // whole transaction must roll back.
+    // whole transaction must roll back. (Installed before the checkout's reading opens the
+    // database: its answer reads the vouchers.)
+    let full = false;
     db.use({
       stack: 'dbcore',
       name: 'quota',
@@ -248,6 +248,8 @@ describe('a full disk', () => {
         },
       }),
     });
+    await handleMessage(checkoutRead([{ kind: 'no-cutlery' }]), checkoutSender, deps);
+    full = true;
     const reply = await handleMessage(confirmationRead, confirmationSender, deps);
     expect(reply).toEqual({ ok: false, reason: 'storage-full' });
     expect(await db.actions.count()).toBe(0);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readPlatformPage } from '../../src/detect/page';
 import { detectPage, platformById, PLATFORMS } from '../../src/platforms/index';
 import { FIXTURES, htmlPage } from '../helpers/page';
-import type { PageReading } from '../../src/platforms/types';
+import type { PageReading } from '../../src/core/kinds';
 import { CASES } from './platform-cases';
 
 const REAL = [

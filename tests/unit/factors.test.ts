@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FACTORS, factorFor, METHODOLOGY_VERSION, pointsFor, SECOND_HAND_DETAILS } from '../../src/carbon/factors';
-import { CHOICE_KINDS } from '../../src/platforms/types';
+import { CHOICE_KINDS } from '../../src/core/kinds';
 
 const doc = readFileSync(resolve(__dirname, '../../docs/methodology.md'), 'utf8');
 const rows = doc

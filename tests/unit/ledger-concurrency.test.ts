@@ -3,7 +3,7 @@ import { LedgerDb } from '../../src/ledger/db';
 import { disputeAction } from '../../src/ledger/disputes';
 import { mainAccount, points } from '../../src/ledger/queries';
 import { recordOrder } from '../../src/ledger/record';
-import { debitPoints, InsufficientPoints } from '../../src/ledger/redeem';
+import { debitPoints, InsufficientPoints } from '../../src/ledger/debits';
 import { REDEEMED_KEY } from '../../src/ledger/totals';
 import { freshTotals, storedTotals } from '../helpers/ledger';
 

@@ -3,11 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { LedgerDb } from '../../src/ledger/db';
 import { disputeAction, undoDispute } from '../../src/ledger/disputes';
 import { points } from '../../src/ledger/queries';
-import { DAILY_CAP_KEY, recordOrder } from '../../src/ledger/record';
-import { creditPoints, debitPoints, InsufficientPoints } from '../../src/ledger/redeem';
+import { recordOrder } from '../../src/ledger/record';
+import { SETTING } from '../../src/ledger/settings';
+import { debitPoints, InsufficientPoints } from '../../src/ledger/debits';
 import { REDEEMED_KEY } from '../../src/ledger/totals';
 import { exportJson, importJson } from '../../src/ledger/transfer';
-import { CHOICE_KINDS } from '../../src/platforms/types';
+import { CHOICE_KINDS } from '../../src/core/kinds';
 import { freshTotals, storedTotals } from '../helpers/ledger';
 
 const PLATFORMS = ['ubereats', 'custom:shop.example', 'custom:other.example'] as const;
@@ -19,7 +20,6 @@ type Command =
   | { op: 'record'; platform: number; order: number; day: number; kinds: { kind: number; detail: number }[] }
   | { op: 'dispute' | 'undo'; pick: number }
   | { op: 'redeem'; amount: number }
-  | { op: 'cancel'; pick: number }
   | { op: 'cap'; cap: number }
   | { op: 'export-import' };
 
@@ -37,7 +37,6 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   },
   { weight: 2, arbitrary: fc.record({ op: fc.constantFrom('dispute' as const, 'undo' as const), pick: fc.nat() }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('redeem' as const), amount: fc.integer({ min: 1, max: 60_000 }) }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('cancel' as const), pick: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('cap' as const), cap: fc.integer({ min: 1, max: 4 }) }) },
   { weight: 1, arbitrary: fc.constant({ op: 'export-import' as const }) },
 );
@@ -82,18 +81,8 @@ async function run(db: LedgerDb, c: Command): Promise<void> {
       }
       return;
     }
-    case 'cancel': {
-      const vouchers = await db.vouchers.toArray();
-      if (!vouchers.length) return;
-      const v = vouchers[c.pick % vouchers.length];
-      await db.transaction('rw', db.totals, db.vouchers, async () => {
-        await db.vouchers.delete(v.id!);
-        await creditPoints(db, v.points);
-      });
-      return;
-    }
     case 'cap':
-      await db.settings.put({ key: DAILY_CAP_KEY, value: c.cap });
+      await db.settings.put({ key: SETTING.dailyCap, value: c.cap });
       return;
     case 'export-import': {
       const text = await exportJson(db);

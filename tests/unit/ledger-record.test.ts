@@ -1,9 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { LedgerDb } from '../../src/ledger/db';
 import { balance, dayCategoryTotals, mainAccount, recentActions, subAccounts, weeklyByCategory } from '../../src/ledger/queries';
-import { DAILY_CAP_KEY, DEFAULT_DAILY_CAP, recordOrder } from '../../src/ledger/record';
+import { recordOrder } from '../../src/ledger/record';
+import { DEFAULT_DAILY_CAP, SETTING } from '../../src/ledger/settings';
 import { localDay } from '../../src/ledger/totals';
-import type { ChoiceKind } from '../../src/platforms/types';
+import type { ChoiceKind } from '../../src/core/kinds';
 
 let db: LedgerDb;
 beforeEach(() => {
@@ -79,7 +80,7 @@ describe('recording', () => {
     expect(await db.totals.get('platform:ubereats')).toMatchObject({ count: DEFAULT_DAILY_CAP + 1 });
     expect(await mainAccount(db)).toMatchObject({ count: DEFAULT_DAILY_CAP + 2 });
 
-    await db.settings.put({ key: DAILY_CAP_KEY, value: 2 });
+    await db.settings.put({ key: SETTING.dailyCap, value: 2 });
     const [a, b] = await recordOrder(db, order('custom:shop.example', ['e-invoice', 'no-plastic-bag']));
     expect([a.status, b.status]).toEqual(['active', 'capped']);
   });

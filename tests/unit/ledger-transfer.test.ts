@@ -3,7 +3,7 @@ import { LedgerDb } from '../../src/ledger/db';
 import { disputeAction } from '../../src/ledger/disputes';
 import { mainAccount, points } from '../../src/ledger/queries';
 import { recordOrder } from '../../src/ledger/record';
-import { debitPoints } from '../../src/ledger/redeem';
+import { debitPoints } from '../../src/ledger/debits';
 import { deleteEverything, exportCsv, exportJson, importJson, MAX_IMPORT_BYTES, previewImport } from '../../src/ledger/transfer';
 import { freshTotals, storedTotals } from '../helpers/ledger';
 

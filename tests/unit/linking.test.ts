@@ -6,10 +6,10 @@ import { mainAccount } from '../../src/ledger/queries';
 import { recordOrder } from '../../src/ledger/record';
 import { deleteSubAccountHistory } from '../../src/ledger/sub-account';
 import { deleteEverything, exportJson, importJson } from '../../src/ledger/transfer';
-import { accountRows, afterImport, deleteAccount, link, parseShopAddress, setLabel, unlink, type LinkDeps } from '../../src/options/linking';
+import { accountRows, afterImport, deleteAccount, link, parseShopAddress, setLabel, unlink, type LinkDeps } from '../../src/ui/options/linking';
 import { originPatterns } from '../../src/platforms/hosts';
 import { PLATFORMS, platformById } from '../../src/platforms/index';
-import { fakeSiteAccess } from '../helpers/site-access';
+import { backgroundLinks, fakeSiteAccess } from '../helpers/site-access';
 
 const UBER = platformById('ubereats')!;
 const UBER_ORIGINS = originPatterns(UBER);
@@ -23,7 +23,7 @@ beforeEach(() => {
   fakeBrowser.reset();
   db = new LedgerDb(`link-${Math.random()}`);
   access = fakeSiteAccess();
-  deps = { api: access.api, db, now: () => 1_700_000_000_000, exclusive: alone, deleteHistory: deleteSubAccountHistory };
+  deps = { api: access.api, db, now: () => 1_700_000_000_000, linksChanged: backgroundLinks(access.api, db), deleteHistory: deleteSubAccountHistory };
 });
 
 async function recordNoCutlery(platform: string, order: string) {
@@ -31,14 +31,13 @@ async function recordNoCutlery(platform: string, order: string) {
 }
 
 describe('link', () => {
-  it('asks for exactly the platform’s sites before anything else, then registers the checkout script there', async () => {
+  it('asks for exactly the platform’s sites before anything else, and registers no script on them', async () => {
     const pending = link(deps, 'ubereats');
     // Synchronously, inside the click: the browser refuses a request made after an await.
     expect(access.api.permissions.request).toHaveBeenCalledWith({ origins: UBER_ORIGINS });
     expect(await pending).toEqual({ ok: true, id: 'ubereats' });
-    expect([...access.scripts.values()]).toEqual([
-      { id: 'checkout-ubereats', matches: UBER_ORIGINS, js: ['content-scripts/checkout.js'], runAt: 'document_idle' },
-    ]);
+    // The background injects the checkout script at the platform's checkout addresses only (injection.test.ts).
+    expect(access.scripts.size).toBe(0);
     expect(await db.subAccounts.get('ubereats')).toEqual({ platform: 'ubereats', linkedAt: 1_700_000_000_000 });
     const row = (await accountRows(access.api, db)).find((r) => r.id === 'ubereats');
     expect(row?.status).toBe('linked');
@@ -66,33 +65,37 @@ describe('link', () => {
     expect(access.api.permissions.request).not.toHaveBeenCalled();
   });
 
-  it('linking twice keeps one registration and the first link date', async () => {
-    await link(deps, 'ubereats');
+  it('linking twice keeps one link, one registration and the first link date', async () => {
+    await link(deps, 'custom:shop.example');
     deps.now = () => 1_800_000_000_000;
-    await link(deps, 'ubereats');
+    await link(deps, 'custom:shop.example');
     expect(access.scripts.size).toBe(1);
-    expect((await db.subAccounts.get('ubereats'))?.linkedAt).toBe(1_700_000_000_000);
+    expect(await db.subAccounts.count()).toBe(1);
+    expect((await db.subAccounts.get('custom:shop.example'))?.linkedAt).toBe(1_700_000_000_000);
   });
 });
 
 describe('site access changed in the browser', () => {
   it('a revoked permission stops the script and the page says access was removed', async () => {
     await link(deps, 'ubereats');
+    await link(deps, 'custom:shop.example');
     access.revoke(UBER_ORIGINS);
+    access.revoke(['https://shop.example/*']);
     expect(await syncRegistrations(access.api, db.subAccounts)).toEqual([]);
     expect(access.scripts.size).toBe(0);
-    const row = (await accountRows(access.api, db)).find((r) => r.id === 'ubereats');
-    expect(row?.status).toBe('access-removed');
+    const rows = await accountRows(access.api, db);
+    expect(rows.find((r) => r.id === 'ubereats')?.status).toBe('access-removed');
+    expect(rows.find((r) => r.id === 'custom:shop.example')?.status).toBe('access-removed');
     // Granting it again in the browser resumes it.
-    UBER_ORIGINS.forEach((o) => access.granted.add(o));
-    expect(await syncRegistrations(access.api, db.subAccounts)).toEqual(['checkout-ubereats']);
+    access.granted.add('https://shop.example/*');
+    expect(await syncRegistrations(access.api, db.subAccounts)).toEqual(['checkout-custom:shop.example']);
   });
 
   it('a platform granted outside the page is linked; an unrelated grant does not relink an unlinked one', async () => {
     UBER_ORIGINS.forEach((o) => access.granted.add(o));
     expect(await adoptGranted(access.api, db.subAccounts, 5, ['https://elsewhere.example/*'])).toEqual([]);
     expect(await adoptGranted(access.api, db.subAccounts, 5, UBER_ORIGINS)).toEqual(['ubereats']);
-    expect(await syncRegistrations(access.api, db.subAccounts)).toEqual(['checkout-ubereats']);
+    expect((await db.subAccounts.get('ubereats'))?.linkedAt).toBe(5);
   });
 
   it('on install, every platform the build already grants is linked', async () => {
@@ -130,10 +133,10 @@ describe('unlink', () => {
     access = fakeSiteAccess({ required: UBER_ORIGINS });
     deps.api = access.api;
     await adoptGranted(access.api, db.subAccounts, 5);
-    await syncRegistrations(access.api, db.subAccounts);
-    expect(access.scripts.size).toBe(1);
+    expect(await db.subAccounts.get('ubereats')).toBeDefined();
     expect(await unlink(deps, 'ubereats', { deleteHistory: false })).toMatchObject({ accessKept: true });
-    expect(access.scripts.size).toBe(0);
+    // No row, no injection: the background injects only for linked platforms.
+    expect(await db.subAccounts.get('ubereats')).toBeUndefined();
     // A later sync (browser restart) does not bring it back: the user unlinked it.
     expect(await syncRegistrations(access.api, db.subAccounts)).toEqual([]);
     expect((await accountRows(access.api, db)).find((r) => r.id === 'ubereats')?.status).toBe('not-linked');
@@ -183,8 +186,9 @@ describe('the whole account', () => {
     await deleteAccount(deps, deleteEverything);
     UBER_ORIGINS.forEach((o) => access.granted.add(o));
     expect(await importJson(db, file)).toMatchObject({ ok: true, added: { subAccounts: 2 } });
-    expect(await afterImport(deps)).toEqual(['checkout-ubereats']);
+    expect(await afterImport(deps)).toEqual([]);
     const rows = await accountRows(access.api, db);
+    expect(rows.find((r) => r.id === 'ubereats')?.status).toBe('linked');
     expect(rows.find((r) => r.id === 'custom:shop.example')?.status).toBe('access-removed');
   });
 });

@@ -4,12 +4,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { LedgerDb } from '../../src/ledger/db';
 import { deleteSubAccountHistory } from '../../src/ledger/sub-account';
-import type { PermissionEvents } from '../../src/options/Accounts';
-import { Options } from '../../src/options/Options';
+import type { PermissionEvents } from '../../src/ui/options/Accounts';
+import { Options } from '../../src/ui/options/Options';
 import { originPatterns } from '../../src/platforms/hosts';
 import { platformById } from '../../src/platforms/index';
-import { setLocaleOverride } from '../../src/ui/i18n';
-import { fakeSiteAccess } from '../helpers/site-access';
+import { setLocaleOverride } from '../../src/core/i18n';
+import { backgroundLinks, fakeSiteAccess } from '../helpers/site-access';
 import { packaged } from '../helpers/locales';
 
 const noEvents: PermissionEvents = {
@@ -39,7 +39,7 @@ async function show(welcome = false) {
   await act(() => {
     render(
       <Options
-        deps={{ api: access.api, db, now: () => 1, exclusive: (_n, task) => task(), deleteHistory: deleteSubAccountHistory }}
+        deps={{ api: access.api, db, now: () => 1, linksChanged: backgroundLinks(access.api, db), deleteHistory: deleteSubAccountHistory }}
         events={noEvents}
         locale="en"
         welcome={welcome}

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { LedgerDb } from '../../src/ledger/db';
-import { readSettings, saveDailyCap, saveLanguage, saveNotifications } from '../../src/options/settings';
-import { formatMessage, LOCALES, packagedMessages, setLocaleOverride, t, uiLocale } from '../../src/ui/i18n';
+import { readSettings, saveDailyCap, saveLanguage, saveNotifications } from '../../src/ledger/settings';
+import { formatMessage, LOCALES, packagedMessages, setLocaleOverride, t, uiLocale } from '../../src/core/i18n';
 import { packaged } from '../helpers/locales';
 
 let db: LedgerDb;

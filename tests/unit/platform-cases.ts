@@ -1,4 +1,4 @@
-import type { PageReading } from '../../src/platforms/types';
+import type { PageReading } from '../../src/core/kinds';
 
 /** A fixture page, the address it is served at, and what a correct reading finds. */
 export interface PageCase {

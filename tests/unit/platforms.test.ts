@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectPage, PLATFORMS } from '../../src/platforms/index';
-import type { PageReading } from '../../src/platforms/types';
+import type { PageReading } from '../../src/core/kinds';
 import { realLabels } from '../helpers/labels';
 import { htmlPage, loadPage } from '../helpers/page';
 import { CASES } from './platform-cases';

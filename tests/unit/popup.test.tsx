@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { LedgerDb } from '../../src/ledger/db';
 import { recordOrder } from '../../src/ledger/record';
-import type { ChoiceKind } from '../../src/platforms/types';
-import { setLocaleOverride } from '../../src/ui/i18n';
+import type { ChoiceKind } from '../../src/core/kinds';
+import { setLocaleOverride } from '../../src/core/i18n';
 import { Popup } from '../../src/ui/Popup';
 import { packaged } from '../helpers/locales';
 

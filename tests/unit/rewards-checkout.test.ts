@@ -3,12 +3,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleMessage, type FlowDeps, type SenderInfo } from '../../src/background/checkout-flow';
 import { LedgerDb, type Voucher } from '../../src/ledger/db';
-import { parseMessage, type ChipVoucher, type Message, type PageReading } from '../../src/messaging/protocol';
-import { placeChip } from '../../src/rewards/chip';
-import { fillPromoField, findPromoField } from '../../src/rewards/promo';
-import { voucherReminder } from '../../src/rewards/reminder';
+import type { PageReading } from '../../src/core/kinds';
+import { parseMessage, send as sendRequest, type ChipVoucher, type Message, type Transport } from '../../src/messaging/protocol';
+import { placeChip } from '../../src/content/chip';
+import { fillPromoField, findPromoField } from '../../src/content/promo';
+import { voucherReminder } from '../../src/content/reminder';
 import { expireVouchers, listVouchers, markVoucherUsed, voucherStatus, vouchersForCheckout } from '../../src/rewards/vouchers';
-import { LANGUAGE_SETTING } from '../../src/ui/i18n';
+import { LANGUAGE_SETTING } from '../../src/core/i18n';
 import { packaged } from '../helpers/locales';
 
 const NOW = Date.parse('2026-11-28T12:00:00Z');
@@ -122,23 +123,26 @@ describe('voucher messages', () => {
     ]);
   });
 
+  const checkoutRead = (platform: string) => ({ type: 'page-read', reading: { platform, page: 'checkout', observations: [] }, documentAt: NOW });
+
   it('are validated like every message', () => {
-    expect(parseMessage({ type: 'vouchers-wanted', platform: 'ubereats' }).ok).toBe(true);
+    expect(parseMessage({ type: 'vouchers-wanted', platform: 'ubereats' }).ok).toBe(false);
     expect(parseMessage({ type: 'voucher-used', platform: 'ubereats', code: 'UE-1' }).ok).toBe(true);
     expect(parseMessage({ type: 'voucher-used', platform: 'ubereats', code: '<img src=x>' })).toMatchObject({ ok: false, reason: expect.stringMatching(/code/) });
-    expect(parseMessage({ type: 'vouchers-wanted', platform: 'ubereats', extra: 1 }).ok).toBe(false);
+    expect(parseMessage({ type: 'voucher-used', platform: 'ubereats', code: 'UE-1', extra: 1 }).ok).toBe(false);
   });
 
-  it('give a platform’s page its own vouchers only', async () => {
-    expect(await handleMessage({ type: 'vouchers-wanted', platform: 'ubereats' }, sender, deps)).toEqual({
+  it('give a platform’s checkout its own vouchers only, in the answer to its reading', async () => {
+    expect(await handleMessage(checkoutRead('ubereats'), sender, deps)).toEqual({
       ok: true,
+      recorded: 0,
       vouchers: [{ code: 'UE-1', expiresAt: NOW + DAY, title: { en: 'Free delivery', zh_CN: '免配送费', ja: '配送料無料' } }],
     });
   });
 
   it('send the chip’s strings in the language chosen in Options, and only then', async () => {
     await deps.db.settings.put({ key: LANGUAGE_SETTING, value: 'ja' });
-    const reply = await handleMessage({ type: 'vouchers-wanted', platform: 'ubereats' }, sender, deps);
+    const reply = await handleMessage(checkoutRead('ubereats'), sender, deps);
     const ja = await packaged('ja');
     expect(reply).toMatchObject({ ok: true, chipText: { locale: 'ja', messages: { chipHeading: ja.chipHeading, chipExpires: ja.chipExpires } } });
     const keys = Object.keys((reply as { chipText: { messages: object } }).chipText.messages);
@@ -146,13 +150,15 @@ describe('voucher messages', () => {
     expect(keys.every((k) => k.startsWith('chip'))).toBe(true);
 
     const unreadable: FlowDeps = { ...deps, messagesOf: () => Promise.reject(new Error('no such file')) };
-    expect(await handleMessage({ type: 'vouchers-wanted', platform: 'ubereats' }, sender, unreadable)).not.toHaveProperty('chipText');
+    expect(await handleMessage(checkoutRead('ubereats'), sender, unreadable)).not.toHaveProperty('chipText');
     await deps.db.vouchers.clear();
-    expect(await handleMessage({ type: 'vouchers-wanted', platform: 'ubereats' }, sender, deps)).toEqual({ ok: true, vouchers: [] });
+    expect(await handleMessage(checkoutRead('ubereats'), sender, deps)).toEqual({ ok: true, recorded: 0, vouchers: [] });
   });
 
-  it('refuse a page asking for another platform’s vouchers', async () => {
-    expect(await handleMessage({ type: 'vouchers-wanted', platform: 'eleme' }, sender, deps)).toMatchObject({ ok: false, reason: expect.stringMatching(/does not belong/) });
+  it('refuse a page asking for another platform’s vouchers, and carry none off the checkout', async () => {
+    expect(await handleMessage(checkoutRead('eleme'), sender, deps)).toMatchObject({ ok: false, reason: expect.stringMatching(/does not belong/) });
+    const confirmation = { type: 'page-read', reading: { platform: 'ubereats', page: 'confirmation', observations: [] }, documentAt: NOW };
+    expect(await handleMessage(confirmation, sender, deps)).not.toHaveProperty('vouchers');
     expect(await handleMessage({ type: 'voucher-used', platform: 'eleme', code: 'EL-1' }, sender, deps)).toMatchObject({ ok: false });
     expect(await deps.db.vouchers.where('status').equals('used').count()).toBe(0);
   });
@@ -160,7 +166,7 @@ describe('voucher messages', () => {
   it('mark the voucher used when the order was placed with its code', async () => {
     expect(await handleMessage({ type: 'voucher-used', platform: 'ubereats', code: 'ue-1' }, sender, deps)).toEqual({ ok: true, used: 1 });
     expect((await deps.db.vouchers.filter((x) => x.code === 'UE-1').first())?.status).toBe('used');
-    expect(await handleMessage({ type: 'vouchers-wanted', platform: 'ubereats' }, sender, deps)).toEqual({ ok: true, vouchers: [] });
+    expect(await handleMessage(checkoutRead('ubereats'), sender, deps)).toEqual({ ok: true, recorded: 0, vouchers: [] });
   });
 });
 
@@ -197,16 +203,27 @@ describe('checkout reminder', () => {
   const reading = (page: PageReading['page'] = 'checkout'): PageReading => ({ platform: 'ubereats', page, observations: [] });
   const text = (key: string, subs?: string | string[]) => (subs ? `${key}(${[subs].flat().join(',')})` : key);
 
-  function setup(body: string, vouchers = VOUCHERS, answer: Record<string, unknown> = {}) {
+  function setup(body: string, vouchers = VOUCHERS, extra: Record<string, unknown> = {}) {
     const window = page(body);
     const win = window as unknown as Window & typeof globalThis;
     const sent: Message[] = [];
     const send = vi.fn(async (m: Message) => {
       sent.push(m);
-      return m.type === 'vouchers-wanted' ? { ok: true, vouchers, ...answer } : { ok: true, used: 1 };
+      return { ok: true, used: 1 };
     });
     const ctx = { addEventListener: (t: EventTarget, type: string, l: (e: Event) => void) => t.addEventListener(type, l) };
-    const reminder = voucherReminder(win as never, { send, text, language: 'en-US', ctx });
+    const own = voucherReminder(win as never, { transport: send as Transport, text, language: 'en-US', ctx });
+    // The watcher tells of a reading, then of the background's answer to it, checked against the
+    // protocol's reply schema (a checkout's carries the vouchers).
+    const reminder = {
+      ...own,
+      onReading(r: PageReading | null) {
+        own.onReading(r);
+        if (!r) return;
+        const answer = async () => ({ ok: true, recorded: 0, ...(r.page === 'checkout' ? { vouchers, ...extra } : {}) });
+        void sendRequest(answer, { type: 'page-read', reading: r, documentAt: NOW }).then((reply) => own.onAnswer(r, reply));
+      },
+    };
     const doc = window.document as unknown as Document;
     const chip = () => doc.querySelector<HTMLElement>('[data-carbon-account="voucher-chip"]')?.shadowRoot ?? null;
     return { reminder, sent, doc, chip };
@@ -218,14 +235,14 @@ describe('checkout reminder', () => {
     const { reminder, sent, doc, chip } = setup(CHECKOUT);
     reminder.onReading(reading());
     await flush();
-    expect(sent).toEqual([{ type: 'vouchers-wanted', platform: 'ubereats' }]);
+    expect(sent).toEqual([]);
     expect(chip()?.textContent).toContain('Free delivery UE-1');
     const buttons = [...chip()!.querySelectorAll('button')].map((b) => b.getAttribute('aria-label'));
     expect(buttons).toEqual(['chipDismiss', 'chipCopyLabel(UE-1)', 'chipFillLabel(UE-1)']);
-    // a second reading asks nothing more
+    // a second reading sends nothing of its own
     reminder.onReading(reading());
     await flush();
-    expect(sent).toHaveLength(1);
+    expect(sent).toHaveLength(0);
 
     [...chip()!.querySelectorAll('button')][2].click();
     expect((doc.getElementById('promo') as HTMLInputElement).value).toBe('UE-1');
@@ -233,7 +250,7 @@ describe('checkout reminder', () => {
 
     reminder.onOrderPlaced(reading());
     await flush();
-    expect(sent[1]).toEqual({ type: 'voucher-used', platform: 'ubereats', code: 'UE-1' });
+    expect(sent).toEqual([{ type: 'voucher-used', platform: 'ubereats', code: 'UE-1' }]);
     expect(chip()).toBeNull();
   });
 
@@ -288,6 +305,6 @@ describe('checkout reminder', () => {
     (doc.getElementById('promo') as HTMLInputElement).value = 'SOMETHING-ELSE';
     reminder.onOrderPlaced(reading());
     await flush();
-    expect(sent.map((m) => m.type)).toEqual(['vouchers-wanted']);
+    expect(sent).toEqual([]);
   });
 });

@@ -4,8 +4,10 @@ import { LedgerDb } from '../../src/ledger/db';
 import { points } from '../../src/ledger/queries';
 import { SAMPLE_PROGRAMME } from '../../src/rewards/catalog';
 import type { IssueResult } from '../../src/rewards/provider';
-import { CatalogNotice, RedeemButton, VoucherList } from '../../src/rewards/ui';
-import { setLocaleOverride } from '../../src/ui/i18n';
+import { CatalogNotice } from '../../src/ui/CatalogNotice';
+import { RedeemButton } from '../../src/ui/RedeemButton';
+import { VoucherList } from '../../src/ui/VoucherList';
+import { setLocaleOverride } from '../../src/core/i18n';
 import { earn, reward } from '../helpers/rewards';
 import { packaged } from '../helpers/locales';
 

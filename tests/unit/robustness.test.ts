@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import * as lexicon from '../../src/detect/lexicon';
 import { hasLetter, LEXICON, NEGATIONS, normalize, SHIPPING_SPEED } from '../../src/detect/lexicon';
 import { detectPage, platformById, PLATFORMS } from '../../src/platforms/index';
-import { CHOICE_KINDS, type PageReading } from '../../src/platforms/types';
+import { CHOICE_KINDS, type PageReading } from '../../src/core/kinds';
 import { FIXTURES, htmlPage } from '../helpers/page';
 import { CASES } from './platform-cases';
 

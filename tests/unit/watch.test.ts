@@ -1,7 +1,7 @@
 import { Window } from 'happy-dom';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { watchCheckout, type WatchContext } from '../../src/content/watch';
-import type { Message } from '../../src/messaging/protocol';
+import type { Request } from '../../src/messaging/protocol';
 
 /** A content-script context like WXT's: listeners go when it is invalidated. */
 function fakeContext() {
@@ -19,14 +19,18 @@ function fakeContext() {
 }
 
 const windows: Window[] = [];
-function shop(url: string, body = '') {
+function shop(url: string, body = '', onReading?: () => void) {
   const window = new Window({ url, settings: { disableJavaScriptEvaluation: true } });
   window.document.write(`<!doctype html><html><head><title>Shop</title></head><body>${body}</body></html>`);
   windows.push(window);
   const win = window as unknown as Window & typeof globalThis;
-  const sent: Message[] = [];
+  const sent: Request[] = [];
   const { ctx, invalidate } = fakeContext();
-  const stop = watchCheckout(win as never, ctx, { send: async (m) => void sent.push(m), debounceMs: 10 });
+  const send = async (m: Request) => {
+    sent.push(m);
+    return { ok: true, recorded: 0 };
+  };
+  const stop = watchCheckout(win as never, ctx, { send, onReading });
   return { window, doc: window.document, sent, invalidate, stop };
 }
 afterEach(async () => {
@@ -92,5 +96,52 @@ describe('checkout watcher', () => {
     for (let i = 0; i < 50; i++) doc.querySelector('ul')!.insertAdjacentHTML('beforeend', '<li><input type="checkbox" checked> No-Rush</li>');
     await settle();
     expect(sent).toEqual([]);
+  });
+
+  it('asks for no timer, interval or frame callback, however the page changes', async () => {
+    // Each timer function of the test's global and of the page, wrapped to note calls made from the watcher's code.
+    const fromWatcher: string[] = [];
+    const wrap = (target: object) =>
+      ['setTimeout', 'setInterval', 'requestAnimationFrame', 'requestIdleCallback']
+        .filter((name) => typeof (target as Record<string, unknown>)[name] === 'function')
+        .map((name) => {
+          const original = (target as Record<string, (...args: unknown[]) => unknown>)[name];
+          const spy = vi.spyOn(target as Record<string, (...args: unknown[]) => unknown>, name);
+          return spy.mockImplementation((...args: unknown[]) => {
+            if (new Error().stack?.includes('src/content/watch')) fromWatcher.push(name);
+            return original.apply(target, args);
+          });
+        });
+    const spies = wrap(globalThis);
+    const { window, doc, sent } = shop('https://www.ubereats.com/checkout', '<main>Loading…</main>');
+    spies.push(...wrap(window));
+    doc.querySelector('main')!.innerHTML = SWITCH_OFF;
+    await settle();
+    doc.body.insertAdjacentHTML('beforeend', '<input type="checkbox" id="gift">');
+    (doc.getElementById('gift') as unknown as HTMLElement).click();
+    window.history.pushState({}, '', '/orders/3f2a9c1e-7d4b-4e8a-9b61-2c5d8e0f1a77');
+    window.dispatchEvent(new window.PopStateEvent('popstate'));
+    doc.querySelector('main')!.innerHTML = '<h1>Thanks for your order</h1>';
+    await settle();
+    spies.forEach((spy) => spy.mockRestore());
+    expect(sent.map((m) => (m.type === 'page-read' ? m.reading.page : m.type))).toEqual(['checkout', 'checkout', 'confirmation']);
+    expect(fromWatcher).toEqual([]);
+  });
+
+  it('does not read again for a spinner’s animation or for our own chip, and sends nothing when the reading is the same', async () => {
+    const onReading = vi.fn();
+    const { doc, sent } = shop('https://www.ubereats.com/checkout', `<main>${SWITCH_OFF}<i class="spin"></i></main><div data-carbon-account="voucher-chip"></div>`, onReading);
+    expect(onReading).toHaveBeenCalledTimes(1);
+    for (let i = 0; i < 5; i++) {
+      doc.querySelector('.spin')!.setAttribute('style', `transform: rotate(${i * 10}deg)`);
+      doc.querySelector('[data-carbon-account]')!.setAttribute('style', `left: ${i}px`);
+      await settle();
+    }
+    expect(onReading).toHaveBeenCalledTimes(1);
+    // A change the reading can see is read, and an unchanged reading is not sent again.
+    doc.querySelector('main')!.insertAdjacentHTML('beforeend', '<p>Your order</p>');
+    await settle();
+    expect(onReading).toHaveBeenCalledTimes(2);
+    expect(sent).toHaveLength(1);
   });
 });
