@@ -24,8 +24,8 @@ function isBinary(el: Element): boolean {
 
 export interface ReadOptions {
   kinds: readonly ChoiceKind[];
-  /** a class the site uses to hide rows (known from real markup) */
-  hiddenClass?: string;
+  /** classes the site uses to hide rows (known from real markup) */
+  hiddenClasses?: readonly string[];
   root?: Document | Element;
 }
 
@@ -59,12 +59,24 @@ function groupSiblings(el: Element): Element[] {
   return group ? Array.from(group.querySelectorAll('[role=radio], [role=option], [role=tab]')) : [];
 }
 
-/** A selected "standard" speed counts as slow shipping only when a faster one was on offer. */
-function standardOverExpress(el: Element, name: string, hiddenClass?: string): boolean {
-  if (!mentions(name, SHIPPING_SPEED.standard) || mentions(name, SHIPPING_SPEED.express)) return false;
-  return groupSiblings(el).some(
-    (other) => other !== el && mentions(nameOf(other), SHIPPING_SPEED.express) && isShown(other, hiddenClass),
-  );
+/** How fast a delivery option's name says it is: 0 economy, 1 standard, 2 express; -1 for no-rush. */
+function speedOf(name: string): number | undefined {
+  if (mentions(name, LEXICON['slow-shipping'].affirm)) return -1;
+  if (mentions(name, SHIPPING_SPEED.express)) return 2;
+  if (mentions(name, SHIPPING_SPEED.economy)) return 0;
+  if (mentions(name, SHIPPING_SPEED.standard)) return 1;
+  return undefined;
+}
+
+/** A selected speed counts as slow shipping only when a faster one was on offer in its group. */
+function slowerThanOffered(el: Element, name: string, hiddenClasses?: readonly string[]): boolean {
+  const speed = speedOf(name);
+  if (speed === undefined || speed >= 2) return false;
+  return groupSiblings(el).some((other) => {
+    if (other === el) return false;
+    const faster = speedOf(nameOf(other));
+    return faster !== undefined && faster > speed && isShown(other, hiddenClasses);
+  });
 }
 
 /**
@@ -91,11 +103,11 @@ export function readChoices(doc: Document, options: ReadOptions): Observation[] 
     const match = matchNormalized(name, options.kinds);
     if (match && !found.has(match.kind)) {
       const chosen = match.polarity === 'affirm' ? selected : !selected && binary;
-      if (chosen && isShown(el, options.hiddenClass)) found.set(match.kind, observed(match.kind, el, selected));
+      if (chosen && isShown(el, options.hiddenClasses)) found.set(match.kind, observed(match.kind, el, selected));
       continue;
     }
     if (!match && wantsSpeed && !found.has('slow-shipping') && !binary && selected) {
-      if (standardOverExpress(el, name, options.hiddenClass) && isShown(el, options.hiddenClass)) {
+      if (slowerThanOffered(el, name, options.hiddenClasses) && isShown(el, options.hiddenClasses)) {
         found.set('slow-shipping', observed('slow-shipping', el, selected));
       }
     }
@@ -114,7 +126,7 @@ export function readStatedChoices(doc: Document, selectors: string, options: Rea
     const text = normalize(textOf(el));
     for (const kind of options.kinds) {
       if (kind === 'second-hand' || found.has(kind)) continue;
-      if (mentions(text, LEXICON[kind].affirm) && isShown(el, options.hiddenClass)) found.set(kind, { kind });
+      if (mentions(text, LEXICON[kind].affirm) && isShown(el, options.hiddenClasses)) found.set(kind, { kind });
     }
   }
   return [...found.values()];
@@ -125,13 +137,14 @@ export interface ItemOptions {
   items: string;
   /** true where everything sold is used or refurbished; else the item's text must say so */
   alwaysUsed?: boolean;
+  hiddenClasses?: readonly string[];
 }
 
-/** A second-hand purchase, with the first used item's product category; null when none. */
+/** A second-hand purchase among the items a platform names, with its product category; null when none. */
 export function readSecondHand(doc: Document, options: ItemOptions): Observation | null {
   for (const item of Array.from(doc.querySelectorAll(options.items))) {
     const text = textOf(item);
-    if (!text || !isShown(item)) continue;
+    if (!text || !isShown(item, options.hiddenClasses)) continue;
     if (!options.alwaysUsed && !mentions(normalize(text), SECOND_HAND_CONDITIONS)) continue;
     return { kind: 'second-hand', detail: categoryOf(text) };
   }

@@ -65,12 +65,12 @@ function hiddenByStyle(el: Element): boolean {
  * by a disabled <select>/<optgroup> around an option or a disabled <fieldset> around a control
  * (the browser's `disabled` property does not tell of either).
  */
-export function isShown(el: Element, hiddenClass?: string): boolean {
+export function isShown(el: Element, hiddenClasses?: readonly string[]): boolean {
   if ((el as HTMLInputElement).disabled || el.getAttribute('aria-disabled') === 'true') return false;
   if (el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'hidden') return false;
   for (let node: Element | null = el, child = el; node; child = node, node = node.parentElement) {
     if (node.hasAttribute('hidden') || node.getAttribute('aria-hidden') === 'true') return false;
-    if (hiddenClass && node.classList.contains(hiddenClass)) return false;
+    if (hiddenClasses && hiddenClasses.some((c) => node.classList.contains(c))) return false;
     if (disables(node, child)) return false;
     if (node.tagName === 'OPTION' || node.tagName === 'SELECT') continue;
     if (hiddenByStyle(node)) return false;

@@ -140,25 +140,120 @@ export const LEXICON: Record<Exclude<ChoiceKind, 'second-hand'>, KindPhrases> = 
 };
 
 /**
- * Speeds for "standard chosen over express when both are offered": a selected radio or option
- * named like `standard` is `slow-shipping` only when a sibling in its group is named like `express`.
+ * Delivery speeds, slowest first. A selected speed counts as slow shipping only when a faster
+ * one was on offer beside it in its group: economy over standard or express, standard over express.
  */
 export const SHIPPING_SPEED = {
+  economy: [
+    'economy', 'slower', 'saver', 'eco shipping',
+    '经济快递', '经济配送', '慢速', 'エコノミー', 'sparversand', 'economyversand',
+    'livraison économique', 'envoi économique', 'envío económico', 'económico',
+  ],
   standard: [
-    'standard', 'economy', 'regular shipping', 'free shipping', 'slower',
-    '普通快递', '标准配送', '标准快递', '经济快递', '普通配送', '標準配送', '普通宅配',
+    'standard', 'regular shipping', 'free shipping',
+    '普通快递', '标准配送', '标准快递', '普通配送', '標準配送', '普通宅配',
     '通常配送', '通常便', '通常発送', 'standardversand', 'standardlieferung', 'kostenloser versand',
-    'livraison standard', 'envoi standard', 'livraison économique', 'envío estándar', 'envío económico', 'estándar',
+    'livraison standard', 'envoi standard', 'envío estándar', 'estándar',
   ],
   express: [
     'express', 'priority', 'one-day', 'one day', 'next day', 'next-day', 'same day', 'same-day', 'two-day',
-    'expedited', 'premium shipping', 'rush',
+    'expedited', 'premium shipping', 'rush', 'saturday delivery',
     '加急', '次日达', '当日达', '极速', '特快', '顺丰', '次日達', '當日達', '特急',
     'お急ぎ便', '当日お急ぎ便', '翌日配達', '当日配達', '速達',
     'expressversand', 'premiumversand', 'expresslieferung', 'prime-versand', 'eilversand',
     'livraison express', 'prioritaire', 'livraison rapide', 'envío exprés', 'envío urgente', 'urgente', 'premium',
   ],
 } as const;
+
+/**
+ * Words a summary row's label uses for the topic of a choice whose value it states
+ * ("餐具份数 | 无需餐具", "发票 | 电子发票", "Utensils: None", "Delivery: Leave at door"). The value
+ * must then affirm one of the topic's kinds (or, for the kinds below, say "none").
+ */
+export const TOPICS: Partial<Record<ChoiceKind, readonly string[]>> = {
+  'no-cutlery': [
+    'utensils', 'cutlery', 'tableware', 'chopsticks', '餐具', '筷子', 'カトラリー', '箸', 'スプーン',
+    'besteck', 'couverts', 'cubiertos', 'utensilios',
+  ],
+  'no-plastic-bag': [
+    'bags', 'bag', 'shopping bag', 'carrier bag', '购物袋', '袋子', '購物袋', 'レジ袋', 'tüte', 'tüten', 'tragetasche',
+    'sac', 'sacs', 'bolsa', 'bolsas',
+  ],
+  'e-invoice': ['invoice', 'receipt', '发票', '發票', '領収書', '請求書', 'rechnung', 'beleg', 'facture', 'reçu', 'factura', 'recibo'],
+  'unattended-delivery': [
+    'delivery', 'delivery instructions', 'drop-off', 'dropoff', 'drop off', 'handoff', 'hand-off', '配送', '送达方式', '配送方式',
+    '置き配', '受け取り方法', '受取方法', 'お届け方法', '配達方法', 'lieferung', 'zustellung', 'ablageort', 'livraison', 'entrega',
+  ],
+  'pickup-point': [
+    'delivery', 'delivery method', 'shipping method', 'ship to', 'deliver to', 'shipping address', 'delivery address',
+    '配送', '配送方式', '收货方式', '取货方式', '收货地址', '受取方法', '受け取り方法', '受取場所', 'お届け先',
+    'versand', 'lieferadresse', 'lieferung', 'livraison', 'mode de livraison', 'adresse de livraison',
+    'envío', 'entrega', 'método de entrega', 'dirección de envío',
+  ],
+  'slow-shipping': [
+    'shipping speed', 'delivery speed', 'shipping', 'delivery option', '配送速度', '配送时效', '配送', '配送オプション',
+    'versandart', 'versand', 'livraison', "mode d'expédition", 'envío',
+  ],
+  'consolidated-shipping': [
+    'shipping preference', 'shipping options', 'delivery preference', '配送偏好', '发货方式', '配送方法', '発送方法',
+    'versandoptionen', "options d'expédition", 'opciones de envío',
+  ],
+  'reusable-packaging': ['packaging', 'container', 'containers', '包装', '包裝', '容器', '梱包', 'verpackung', 'emballage', 'embalaje', 'envase'],
+  'packaging-return': ['packaging', 'box', '包装', '纸箱', '箱', '梱包', 'verpackung', 'emballage', 'embalaje'],
+  'green-delivery-slot': [
+    'delivery time', 'delivery window', 'time slot', 'delivery slot', '配送时间', '送达时间', '配送時間', 'お届け時間', '配達時間',
+    'lieferzeit', 'lieferfenster', 'créneau', 'créneau de livraison', 'franja', 'franja horaria',
+  ],
+};
+
+/** Kinds whose topic stated as "none" is the choice: "Utensils: None", "餐具 | 不需要". */
+export const NONE_MEANS_CHOSEN: readonly ChoiceKind[] = ['no-cutlery', 'no-plastic-bag'];
+
+/** Whole values that say "none", compared with the value's own text (punctuation trimmed). */
+export const NONE_VALUES: readonly string[] = [
+  'none', 'no', 'no thanks', 'not needed', 'not required', 'zero', '0',
+  '无', '不需要', '无需', '不要', '不用', '無', '無需', '0份', '0套', '0双',
+  'なし', '無し', '不要', 'いらない', '0膳', '0本',
+  'keine', 'kein', 'nein', 'nicht benötigt', 'aucun', 'aucune', 'non', 'pas besoin', 'ninguno', 'ninguna', 'sin',
+];
+
+/** Labels that introduce an item's condition ("Condition: Used - Good", "商品の状態：目立った傷や汚れなし"). */
+export const CONDITION_LABELS: readonly string[] = [
+  'condition', 'item condition', 'zustand', 'artikelzustand', 'état', 'etat', 'estado', 'condición',
+  '商品の状態', '状態', 'コンディション', '成色', '新旧程度', '商品状态', '品相',
+];
+
+/** Conditions that say an item is used or refurbished, as a line begins with them ("Used - Good", "中古品"). */
+export const USED_CONDITIONS: readonly string[] = [
+  'used', 'pre-owned', 'preowned', 'refurbished', 'renewed', 'amazon renewed', 'second-hand', 'second hand', 'secondhand',
+  'gebraucht', 'generalüberholt', 'occasion', "d'occasion", 'reconditionné', 'usado', 'de segunda mano', 'reacondicionado',
+  '中古品', '中古', '二手', '闲置', '閒置', '翻新', '整備済み', '整備済み品',
+];
+
+/** Grades of a used item, read as used only after a condition label ("Condition: Like New", "Zustand: Sehr gut"). */
+export const USED_GRADES: readonly string[] = [
+  'like new', 'very good', 'good', 'acceptable', 'fair',
+  'wie neu', 'sehr gut', 'gut', 'akzeptabel', 'comme neuf', 'très bon état', 'bon état', 'état correct',
+  'como nuevo', 'muy bueno', 'bueno', 'aceptable',
+  'ほぼ新品', '非常に良い', '良い', '可', '未使用に近い', '目立った傷や汚れなし', 'やや傷や汚れあり', '傷や汚れあり', '全体的に状態が悪い',
+  '几乎全新', '95新', '9成新', '99新', '八成新', '九成新',
+];
+
+/** Labels before the order number a confirmation shows. */
+export const ORDER_NUMBER_LABELS: readonly string[] = [
+  'order number', 'order no', 'order #', 'order#', 'order id', 'order:',
+  '订单号', '订单编号', '訂單編號', '訂單號碼', '注文番号', 'ご注文番号', '受注番号',
+  'bestellnummer', 'numéro de commande', 'n° de commande', 'número de pedido', 'no de pedido',
+];
+
+/** Headings of an order summary: with a place-order control, a page plainly is a checkout. */
+export const ORDER_SUMMARY_PHRASES: readonly string[] = [
+  'order summary', 'order total', 'cart summary', 'review your order', 'payment summary', 'summary of your order',
+  '订单总额', '订单信息', '确认订单', '订单详情', '應付金額', '確認訂單', '实付款', '应付金额', '合计',
+  '注文内容', 'ご注文内容', '注文の確認', 'ご請求額', 'お支払い金額', '合計金額',
+  'bestellübersicht', 'zusammenfassung', 'gesamtbetrag', 'gesamtsumme',
+  'récapitulatif', 'résumé de la commande', 'total à payer', 'resumen del pedido', 'total a pagar',
+];
 
 /** Item words that give a second-hand purchase its product category (the carbon factors use these). */
 /** Checked in this order: a "bookshelf" is furniture, a "MacBook" a laptop. */
@@ -193,7 +288,7 @@ export const CATEGORY_WORDS: Record<(typeof SECOND_HAND_CATEGORIES)[number], rea
   ],
 };
 
-/** Words that say an item is used or refurbished. */
+/** Words that say an item is used or refurbished, anywhere in an item card the platform names. */
 export const SECOND_HAND_CONDITIONS: readonly string[] = [
   'used', 'pre-owned', 'preowned', 'refurbished', 'renewed', 'second-hand', 'second hand', 'secondhand',
   'like new', 'very good condition', 'good condition', 'fair condition',
@@ -324,7 +419,7 @@ export function triggerFor(kinds: readonly ChoiceKind[]): RegExp {
   let trigger = triggers.get(kinds);
   if (!trigger) {
     const phrases = kinds.flatMap((k) => (k === 'second-hand' ? [] : [...LEXICON[k].affirm, ...(LEXICON[k].decline ?? [])]));
-    if (kinds.includes('slow-shipping')) phrases.push(...SHIPPING_SPEED.standard);
+    if (kinds.includes('slow-shipping')) phrases.push(...SHIPPING_SPEED.economy, ...SHIPPING_SPEED.standard);
     const alternatives = [...new Set(phrases)].filter(Boolean).map(escaped);
     trigger = alternatives.length ? new RegExp(alternatives.join('|')) : /$^/;
     triggers.set(kinds, trigger);

@@ -1,13 +1,25 @@
+/**
+ * The one engine that reads every platform: the page type from the platform's routes, then on a
+ * checkout the generic readers (controls, summary rows, item conditions) with the platform's
+ * hints and facts, and on a confirmation the order number.
+ */
 import { ownsHost } from '../core/ids';
-import type { Observation, PageReading, PageType } from '../core/kinds';
-import { saysOrderPlaced } from './choices';
+import type { ChoiceKind, Observation, PageReading, PageType } from '../core/kinds';
+import { readChoices, readSecondHand, readStatedChoices, saysOrderPlaced } from './choices';
 import { textOf } from './dom';
+import { shownOrderNumber } from './order-number';
+import { readStatements } from './statements';
 
-/** Where a platform's checkout and confirmation pages are, by their address. */
+type Reading = Omit<PageReading, 'platform'>;
+
+/** Where a platform's pages are, by URL path (+ search). */
 export interface PageRoutes {
-  /** pathname (+ search) of checkout pages */
+  /** checkout pages */
   checkout: RegExp;
-  /** pathname (+ search) of confirmation pages; a first capture group is the order reference */
+  /**
+   * confirmation and order pages; a first capture group is an order reference from the URL,
+   * used only where the page shows no order number of the platform's own format
+   */
   confirmation: RegExp;
   /**
    * The shop can confirm on the checkout page itself (a single-page flow): a checkout whose
@@ -16,6 +28,33 @@ export interface PageRoutes {
    */
   confirmsInPlace?: boolean;
 }
+
+/**
+ * The few site facts known from real markup. They only speed a reading up, add to it or hide a
+ * known decoy: the generic readers run on every platform whether a hint finds anything or not.
+ */
+export interface PlatformHints {
+  /** classes the site hides rows with (its stylesheet may not reach a saved page) */
+  hiddenClasses?: readonly string[];
+  /** summary lines where the site states a chosen option (JD's invoice line), read first */
+  stated?: string;
+  /** the elements naming the items bought (title, or a card with title and condition) */
+  items?: string;
+  /** the order number as the site writes it; `where` names the element that shows it, if known */
+  orderNumber?: { pattern: RegExp; where?: string };
+}
+
+/** What the engine reads of a platform: the data its file declares (src/platforms/types.ts). */
+export interface PlatformSpec {
+  /** host names the platform owns; subdomains of each are owned too */
+  hosts: readonly string[];
+  kinds: readonly ChoiceKind[];
+  routes: PageRoutes;
+  /** a market where everything sold is used or refurbished: a placed order is second-hand */
+  everythingSecondHand?: boolean;
+  hints?: PlatformHints;
+}
+const other = (): Reading => ({ page: 'other', observations: [] });
 
 /**
  * The page type, from the URL: the watcher re-reads an 'other' page only when its URL
@@ -36,30 +75,49 @@ export function routedPage(url: URL, routes: PageRoutes): PageType {
   return routes.confirmation.test(path) ? 'confirmation' : routes.checkout.test(path) ? 'checkout' : 'other';
 }
 
-/** The order number shown in one known element, matched by `pattern` (its first group). */
-export function refShown(doc: Document, selector: string, pattern: RegExp): string | undefined {
-  const el = doc.querySelector(selector);
-  if (!el) return undefined;
-  const m = pattern.exec(textOf(el));
-  return m ? (m[1] ?? m[0]) : undefined;
+/**
+ * The order a confirmation names: the number the page shows in the platform's format (in the
+ * element the platform names, else beside an order-number label) wins over an id in the URL,
+ * which may be another id altogether (Amazon's purchaseId): the thank-you page and the order's
+ * own pages must name the same order.
+ */
+function orderRef(doc: Document, platform: PlatformSpec, fromUrl: string | undefined): string | undefined {
+  const number = platform.hints?.orderNumber;
+  if (!number) return fromUrl;
+  const el = number.where ? doc.querySelector(number.where) : null;
+  const m = el ? number.pattern.exec(textOf(el)) : null;
+  return (m ? (m[1] ?? m[0]) : shownOrderNumber(doc, number.pattern)) ?? fromUrl;
 }
 
-export interface PageSpec {
-  /** the platform reading the page: another platform's pages are 'other' to it */
-  platform: { hosts: readonly string[] };
-  routes: PageRoutes;
-  /** what a checkout shows selected */
-  read(doc: Document): Observation[];
-  /** the order number shown on a confirmation whose URL does not carry it */
-  ref?(doc: Document): string | undefined;
+/**
+ * What a checkout shows chosen, one observation per kind: the platform's stated lines and item
+ * cards first where it names them, then every control, then what the page states in short lines
+ * for the kinds still missing. On a market where everything is used, the order is second-hand
+ * whatever the item's text says; that text only gives the product category.
+ */
+export function readCheckout(platform: PlatformSpec, doc: Document): Observation[] {
+  const hints = platform.hints ?? {};
+  const options = { kinds: platform.kinds, hiddenClasses: hints.hiddenClasses };
+  const found = new Map<ChoiceKind, Observation>();
+  const add = (observations: Observation[]) => observations.forEach((o) => found.has(o.kind) || found.set(o.kind, o));
+  if (hints.stated) add(readStatedChoices(doc, hints.stated, options));
+  if (hints.items && platform.kinds.includes('second-hand')) {
+    const used = readSecondHand(doc, { items: hints.items, alwaysUsed: platform.everythingSecondHand, hiddenClasses: hints.hiddenClasses });
+    if (used) add([used]);
+  }
+  add(readChoices(doc, options));
+  const missing = platform.kinds.filter((k) => !found.has(k));
+  if (missing.length) add(readStatements(doc, { kinds: missing, hiddenClasses: hints.hiddenClasses }));
+  if (platform.everythingSecondHand && !found.has('second-hand')) found.set('second-hand', { kind: 'second-hand', detail: 'other' });
+  return [...found.values()];
 }
 
-/** The usual shape of a platform's detect(): page type by URL, choices on checkout, order ref on confirmation. */
-export function readPage(url: URL, doc: Document, spec: PageSpec): Omit<PageReading, 'platform'> {
-  if (url.protocol !== 'https:' || !ownsHost(spec.platform, url.hostname)) return { page: 'other', observations: [] };
-  const { page, ref } = pageType(url, doc, spec.routes);
-  if (page === 'checkout') return { page, observations: spec.read(doc) };
-  if (page === 'other') return { page, observations: [] };
-  const shown = ref ?? spec.ref?.(doc);
-  return shown ? { page, observations: [], order: { ref: shown } } : { page, observations: [] };
+/** Pure and synchronous: what the page at `url` is on `platform`, and what it shows chosen. */
+export function readPlatformPage(platform: PlatformSpec, url: URL, doc: Document): Reading {
+  if (url.protocol !== 'https:' || !ownsHost(platform, url.hostname)) return other();
+  const { page, ref } = pageType(url, doc, platform.routes);
+  if (page === 'checkout') return { page, observations: readCheckout(platform, doc) };
+  if (page === 'other') return other();
+  const order = orderRef(doc, platform, ref);
+  return order ? { page, observations: [], order: { ref: order } } : { page, observations: [] };
 }

@@ -1,5 +1,3 @@
-import { readSecondHand } from '../detect/choices';
-import { readPage, refShown } from '../detect/page';
 import type { Platform } from './types';
 
 /**
@@ -17,15 +15,9 @@ export const backmarket: Platform = {
     checkout: /^\/(?:[a-z]{2}-[a-z]{2}\/)?checkout\/(?:cart|shipping|payment|summary)\b/,
     confirmation: /^\/(?:[a-z]{2}-[a-z]{2}\/)?checkout\/confirmation\b/,
   },
-  detect(url, doc) {
-    return readPage(url, doc, {
-      platform: this,
-      routes: this.routes,
-      read: (d) => {
-        const used = readSecondHand(d, { items: '[data-qa=checkout-product-title], [data-test=product-title]', alwaysUsed: true });
-        return used ? [used] : [];
-      },
-      ref: (d) => refShown(d, '[data-qa=order-number], [data-test=order-number]', /(\d{6,})/),
-    });
+  everythingSecondHand: true,
+  hints: {
+    items: '[data-qa=checkout-product-title], [data-test=product-title]',
+    orderNumber: { pattern: /(\d{6,})/, where: '[data-qa=order-number], [data-test=order-number]' },
   },
 };

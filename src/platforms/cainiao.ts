@@ -1,5 +1,3 @@
-import { readChoices } from '../detect/choices';
-import { readPage } from '../detect/page';
 import type { Platform } from './types';
 
 /**
@@ -14,11 +12,4 @@ export const cainiao: Platform = {
   hosts: ['cainiao.com'],
   kinds: ['pickup-point', 'packaging-return'],
   routes: { checkout: /^\/(?:guoguo\/)?send\b(?!\/success)/, confirmation: /^\/(?:guoguo\/)?send\/success\b.*[?&]orderId=(\w+)/ },
-  detect(url, doc) {
-    return readPage(url, doc, {
-      platform: this,
-      routes: this.routes,
-      read: (d) => readChoices(d, { kinds: this.kinds }),
-    });
-  },
 };

@@ -1,5 +1,3 @@
-import { readChoices } from '../detect/choices';
-import { readPage } from '../detect/page';
 import type { Platform } from './types';
 
 /**
@@ -14,11 +12,4 @@ export const deliveroo: Platform = {
   hosts: ['deliveroo.co.uk', 'deliveroo.ie', 'deliveroo.fr', 'deliveroo.be', 'deliveroo.it', 'deliveroo.ae', 'deliveroo.com.sg', 'deliveroo.hk'],
   kinds: ['no-cutlery'],
   routes: { checkout: /^\/(?:[a-z]{2}\/)?(?:basket|checkout)\b/, confirmation: /^\/(?:[a-z]{2}\/)?orders\/(\d+)\/status/ },
-  detect(url, doc) {
-    return readPage(url, doc, {
-      platform: this,
-      routes: this.routes,
-      read: (d) => readChoices(d, { kinds: this.kinds }),
-    });
-  },
 };

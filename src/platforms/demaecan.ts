@@ -1,5 +1,3 @@
-import { readChoices } from '../detect/choices';
-import { readPage, refShown } from '../detect/page';
 import type { Platform } from './types';
 
 /**
@@ -14,12 +12,5 @@ export const demaecan: Platform = {
   hosts: ['demae-can.com'],
   kinds: ['no-cutlery', 'unattended-delivery'],
   routes: { checkout: /^\/order\/(?:confirm|input)\b/, confirmation: /^\/order\/(?:complete|thanks)\b/ },
-  detect(url, doc) {
-    return readPage(url, doc, {
-      platform: this,
-      routes: this.routes,
-      read: (d) => readChoices(d, { kinds: this.kinds }),
-      ref: (d) => refShown(d, '[data-testid=order-number], .order-number', /(\d[\d-]{5,})/),
-    });
-  },
+  hints: { orderNumber: { pattern: /(\d[\d-]{5,})/, where: '[data-testid=order-number], .order-number' } },
 };

@@ -1,5 +1,3 @@
-import { readChoices } from '../detect/choices';
-import { readPage } from '../detect/page';
 import type { Platform } from './types';
 
 /**
@@ -14,11 +12,4 @@ export const doordash: Platform = {
   hosts: ['doordash.com'],
   kinds: ['no-cutlery', 'reusable-packaging'],
   routes: { checkout: /^\/consumer\/checkout\b/, confirmation: /^\/orders\/([0-9a-f-]{8,})/i },
-  detect(url, doc) {
-    return readPage(url, doc, {
-      platform: this,
-      routes: this.routes,
-      read: (d) => readChoices(d, { kinds: this.kinds }),
-    });
-  },
 };

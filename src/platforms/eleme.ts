@@ -1,5 +1,3 @@
-import { readChoices } from '../detect/choices';
-import { readPage } from '../detect/page';
 import type { Platform } from './types';
 
 /**
@@ -13,11 +11,4 @@ export const eleme: Platform = {
   hosts: ['ele.me'],
   kinds: ['no-cutlery'],
   routes: { checkout: /^\/(?:h5\/)?(?:checkout|order\/confirm)\b/, confirmation: /^\/(?:h5\/)?order\/(?:detail|success)\b.*[?&]order_?id=(\d+)/i },
-  detect(url, doc) {
-    return readPage(url, doc, {
-      platform: this,
-      routes: this.routes,
-      read: (d) => readChoices(d, { kinds: this.kinds }),
-    });
-  },
 };

@@ -1,3 +1,4 @@
+import { readPlatformPage } from '../detect/page';
 import { amazon } from './amazon';
 import { backmarket } from './backmarket';
 import { cainiao } from './cainiao';
@@ -47,5 +48,5 @@ export function detectPage(url: URL, doc: Document): PageReading | null {
   if (url.protocol !== 'https:') return null;
   const platform = platformForHost(url.hostname);
   if (!platform) return null;
-  return { platform: platform.id, ...platform.detect(url, doc) };
+  return { platform: platform.id, ...readPlatformPage(platform, url, doc) };
 }

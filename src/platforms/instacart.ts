@@ -1,5 +1,3 @@
-import { readChoices } from '../detect/choices';
-import { readPage } from '../detect/page';
 import type { Platform } from './types';
 
 /**
@@ -15,11 +13,4 @@ export const instacart: Platform = {
   hosts: ['instacart.com', 'instacart.ca'],
   kinds: ['no-plastic-bag', 'green-delivery-slot', 'unattended-delivery'],
   routes: { checkout: /^\/store\/checkout\b/, confirmation: /^\/store\/orders\/(\d+)/, confirmsInPlace: true },
-  detect(url, doc) {
-    return readPage(url, doc, {
-      platform: this,
-      routes: this.routes,
-      read: (d) => readChoices(d, { kinds: this.kinds }),
-    });
-  },
 };

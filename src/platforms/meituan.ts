@@ -1,5 +1,3 @@
-import { readChoices } from '../detect/choices';
-import { readPage } from '../detect/page';
 import type { Platform } from './types';
 
 /**
@@ -15,12 +13,5 @@ export const meituan: Platform = {
   routes: {
     checkout: /^\/(?:waimai\/)?order\/(?:confirm|submit)\b/,
     confirmation: /^\/(?:waimai\/)?order\/(?:detail|status)\b.*[?&](?:orderViewId|order_id)=(\d+)/,
-  },
-  detect(url, doc) {
-    return readPage(url, doc, {
-      platform: this,
-      routes: this.routes,
-      read: (d) => readChoices(d, { kinds: this.kinds }),
-    });
   },
 };

@@ -1,9 +1,4 @@
-import { readChoices, readSecondHand } from '../detect/choices';
-import { readPage } from '../detect/page';
-import type { ChoiceKind, Observation } from '../core/kinds';
 import type { Platform } from './types';
-
-const PICKUP: readonly ChoiceKind[] = ['pickup-point'];
 
 /**
  * Mercari (メルカリ), Japan's flea market app: everything bought is second-hand. The purchase
@@ -17,15 +12,6 @@ export const mercari: Platform = {
   hosts: ['mercari.com'],
   kinds: ['second-hand', 'pickup-point'],
   routes: { checkout: /^\/(?:us\/)?purchase\/m\d+/, confirmation: /^\/(?:us\/)?transaction\/(m\d+)/ },
-  detect(url, doc) {
-    return readPage(url, doc, {
-      platform: this,
-      routes: this.routes,
-      read: (d) => {
-        const used = readSecondHand(d, { items: '[data-testid=checkout-item-name], [data-testid=item-name]', alwaysUsed: true });
-        const choices: Observation[] = readChoices(d, { kinds: PICKUP });
-        return used ? [used, ...choices] : choices;
-      },
-    });
-  },
+  everythingSecondHand: true,
+  hints: { items: '[data-testid=checkout-item-name], [data-testid=item-name]' },
 };

@@ -1,5 +1,3 @@
-import { readChoices } from '../detect/choices';
-import { readPage, refShown } from '../detect/page';
 import type { Platform } from './types';
 
 /**
@@ -15,12 +13,5 @@ export const rakuten: Platform = {
   hosts: ['rakuten.co.jp'],
   kinds: ['unattended-delivery', 'pickup-point', 'consolidated-shipping'],
   routes: { checkout: /^\/rms\/mall\/bs\/(?:confirm|cart)/, confirmation: /^\/rms\/mall\/bs\/(?:complete|thanks)/ },
-  detect(url, doc) {
-    return readPage(url, doc, {
-      platform: this,
-      routes: this.routes,
-      read: (d) => readChoices(d, { kinds: this.kinds }),
-      ref: (d) => refShown(d, '[data-testid=order-number], .order-number', /\d{6}-\d{8}-\d{6,10}/),
-    });
-  },
+  hints: { orderNumber: { pattern: /\d{6}-\d{8}-\d{6,10}/, where: '[data-testid=order-number], .order-number' } },
 };

@@ -1,5 +1,3 @@
-import { readChoices } from '../detect/choices';
-import { readPage } from '../detect/page';
 import type { Platform } from './types';
 
 /**
@@ -17,12 +15,5 @@ export const taobao: Platform = {
   routes: {
     checkout: /^\/auction\/(?:buy_now\.jhtml|confirm_order\.htm|order\/confirm_order\.htm)/,
     confirmation: /^\/trade\/pay_success\.htm\b.*[?&]biz_order_id=(\d+)/,
-  },
-  detect(url, doc) {
-    return readPage(url, doc, {
-      platform: this,
-      routes: this.routes,
-      read: (d) => readChoices(d, { kinds: this.kinds }),
-    });
   },
 };

@@ -1,5 +1,3 @@
-import { readChoices } from '../detect/choices';
-import { readPage } from '../detect/page';
 import type { Platform } from './types';
 
 /**
@@ -14,11 +12,4 @@ export const tmall: Platform = {
   hosts: ['tmall.com'],
   kinds: ['e-invoice', 'no-plastic-bag'],
   routes: { checkout: /^\/order\/confirm_order\.htm/, confirmation: /^\/trade\/pay_success\.htm\b.*[?&]biz_order_id=(\d+)/ },
-  detect(url, doc) {
-    return readPage(url, doc, {
-      platform: this,
-      routes: this.routes,
-      read: (d) => readChoices(d, { kinds: this.kinds }),
-    });
-  },
 };

@@ -1,18 +1,14 @@
-import type { Category, ChoiceKind, PageReading } from '../core/kinds';
-import type { PageRoutes } from '../detect/page';
+import type { Category } from '../core/kinds';
+import type { PlatformSpec } from '../detect/page';
 
-/** What one platform file declares: where it runs and how to read its pages. */
-export interface Platform {
+/**
+ * What one platform file declares: plain data (hosts, kinds, routes, hints and facts) that the one
+ * engine in src/detect/page.ts reads, with its id, name and category.
+ */
+export interface Platform extends PlatformSpec {
   id: string;
   name: string;
   category: Category;
-  /** host names the platform owns; subdomains of each are owned too */
-  hosts: readonly string[];
-  kinds: readonly ChoiceKind[];
-  /** its checkout and confirmation addresses: the background injects the checkout script there only */
-  routes: PageRoutes;
-  /** Pure and synchronous: reads the page as a person would. */
-  detect(url: URL, doc: Document): Omit<PageReading, 'platform'>;
   /**
    * The display name or masked account id a signed-in page shows, for "linked as …" in
    * Options. Reads visible page text only: never a password, cookie, token or storage.

@@ -1,5 +1,3 @@
-import { readChoices } from '../detect/choices';
-import { readPage } from '../detect/page';
 import type { Platform } from './types';
 
 /**
@@ -13,12 +11,8 @@ export const ubereats: Platform = {
   category: 'food-delivery',
   hosts: ['ubereats.com'],
   kinds: ['no-cutlery'],
-  routes: { checkout: /^\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?checkout\b/, confirmation: /^\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?orders\/([0-9a-f-]{8,})/i },
-  detect(url, doc) {
-    return readPage(url, doc, {
-      platform: this,
-      routes: this.routes,
-      read: (d) => readChoices(d, { kinds: this.kinds }),
-    });
+  routes: {
+    checkout: /^\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?checkout\b/,
+    confirmation: /^\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?orders\/([0-9a-f-]{8,})/i,
   },
 };

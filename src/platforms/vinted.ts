@@ -1,9 +1,4 @@
-import { readChoices, readSecondHand } from '../detect/choices';
-import { readPage } from '../detect/page';
-import type { ChoiceKind, Observation } from '../core/kinds';
 import type { Platform } from './types';
-
-const PICKUP: readonly ChoiceKind[] = ['pickup-point'];
 
 /**
  * Vinted, Europe's second-hand clothing market: everything bought is second-hand. Checkout is
@@ -17,15 +12,6 @@ export const vinted: Platform = {
   hosts: ['vinted.com', 'vinted.co.uk', 'vinted.fr', 'vinted.de', 'vinted.es', 'vinted.it', 'vinted.nl', 'vinted.be'],
   kinds: ['second-hand', 'pickup-point'],
   routes: { checkout: /^\/checkout\b/, confirmation: /^\/checkout\/success\b.*[?&]transaction_id=(\d+)/ },
-  detect(url, doc) {
-    return readPage(url, doc, {
-      platform: this,
-      routes: this.routes,
-      read: (d) => {
-        const used = readSecondHand(d, { items: '[data-testid=checkout-item-title], [data-testid=item-summary-title]', alwaysUsed: true });
-        const choices: Observation[] = readChoices(d, { kinds: PICKUP });
-        return used ? [used, ...choices] : choices;
-      },
-    });
-  },
+  everythingSecondHand: true,
+  hints: { items: '[data-testid=checkout-item-title], [data-testid=item-summary-title]' },
 };

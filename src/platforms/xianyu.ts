@@ -1,5 +1,3 @@
-import { readSecondHand } from '../detect/choices';
-import { readPage } from '../detect/page';
 import type { Platform } from './types';
 
 /**
@@ -14,14 +12,6 @@ export const xianyu: Platform = {
   hosts: ['goofish.com'],
   kinds: ['second-hand'],
   routes: { checkout: /^\/create-order\b/, confirmation: /^\/order-detail\b.*[?&]orderId=(\d+)/ },
-  detect(url, doc) {
-    return readPage(url, doc, {
-      platform: this,
-      routes: this.routes,
-      read: (d) => {
-        const used = readSecondHand(d, { items: '[data-testid=order-item-title]', alwaysUsed: true });
-        return used ? [used] : [];
-      },
-    });
-  },
+  everythingSecondHand: true,
+  hints: { items: '[data-testid=order-item-title]' },
 };

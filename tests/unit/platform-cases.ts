@@ -98,6 +98,16 @@ export const CASES: PageCase[] = [
     url: 'https://www.amazon.com/gp/buy/thankyou/handlers/display.html',
     expected: confirmation('amazon', '113-4829173-2046631'),
   },
+  {
+    file: 'amazon/confirmation.html',
+    url: 'https://www.amazon.com/gp/buy/thankyou/handlers/display.html?purchaseId=106-8812734-0091234',
+    expected: confirmation('amazon', '113-4829173-2046631'),
+  },
+  {
+    file: 'amazon/order-details.html',
+    url: 'https://www.amazon.com/gp/your-account/order-details?ie=UTF8&orderID=113-4829173-2046631',
+    expected: confirmation('amazon', '113-4829173-2046631'),
+  },
   // JD
   {
     file: 'jd/checkout.html',

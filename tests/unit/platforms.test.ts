@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectPage, PLATFORMS } from '../../src/platforms/index';
 import type { PageReading } from '../../src/core/kinds';
+import { realLabels } from '../helpers/labels';
 import { htmlPage, loadPage, kindsOnly } from '../helpers/page';
 import { CASES } from './platform-cases';
 
@@ -22,9 +23,10 @@ describe('every platform reads its fixture pages', () => {
     }
   });
 
-  it('detects every kind each platform declares on some fixture', () => {
+  it('detects every kind each platform declares on some fixture or real capture', () => {
     for (const p of PLATFORMS) {
       const seen = new Set(CASES.filter((c) => c.expected.platform === p.id).flatMap((c) => c.expected.observations.map((o) => o.kind)));
+      for (const label of realLabels().filter((l) => l.platform === p.id)) label.must.forEach((k) => seen.add(k));
       expect([...seen].sort(), p.id).toEqual([...p.kinds].sort());
     }
   });
