@@ -284,6 +284,8 @@ export async function importJson(db: LedgerDb, text: string): Promise<ImportResu
   const { data } = parsed;
   return db.transaction('rw', tables(db), async () => {
     const p = await plan(db, data, false);
+    // The file's settings first: its daily cap decides which of its actions count.
+    await db.settings.bulkAdd(p.settings);
     const actions = data.actions.map(rescored).sort((a, b) => a.committedAt - b.committedAt);
     await applyDailyCap(db, actions);
     p.actions = await insertActions(db, actions, false);
@@ -295,7 +297,6 @@ export async function importJson(db: LedgerDb, text: string): Promise<ImportResu
     }
     await db.subAccounts.bulkAdd(p.subAccounts);
     await db.orderAliases.bulkAdd(p.orderAliases);
-    await db.settings.bulkAdd(p.settings);
     return { ok: true as const, added: counts(p) };
   });
 }

@@ -85,11 +85,12 @@ describe('recording', () => {
   });
 
   it('keeps actions over the daily cap as capped, out of the totals, per platform and per day', async () => {
-    const five: ChoiceKind[] = ['no-cutlery', 'e-invoice', 'no-plastic-bag', 'slow-shipping', 'pickup-point'];
-    for (let i = 0; i < DEFAULT_DAILY_CAP / 5 + 1; i++) await recordOrder(db, order('ubereats', five));
+    // Kinds the methodology scores at 0 g earn no points, so only the cap on actions bites here.
+    const four: ChoiceKind[] = ['slow-shipping', 'pickup-point', 'unattended-delivery', 'green-delivery-slot'];
+    for (let i = 0; i < DEFAULT_DAILY_CAP / 4 + 1; i++) await recordOrder(db, order('ubereats', four));
     await recordOrder(db, order('custom:shop.example', ['no-cutlery']));
     await recordOrder(db, order('ubereats', ['no-cutlery'], NOON + DAY));
-    expect(await db.actions.filter((a) => a.status === 'capped').count()).toBe(5);
+    expect(await db.actions.filter((a) => a.status === 'capped').count()).toBe(4);
     expect(await db.totals.get('platform:ubereats')).toMatchObject({ count: DEFAULT_DAILY_CAP + 1 });
     expect(await mainAccount(db)).toMatchObject({ count: DEFAULT_DAILY_CAP + 2 });
 
@@ -100,10 +101,11 @@ describe('recording', () => {
 
   // Issue 16: the cap was on actions only; a day of many small orders, or of large items, went uncapped.
   it('caps orders per platform and day: the orders past the limit are kept, not counted', async () => {
-    await recordOrder(db, order('ubereats', ['no-cutlery'], NOON, 'first'));
-    for (let i = 1; i < DEFAULT_DAILY_ORDERS + 3; i++) await recordOrder(db, order('ubereats', ['no-cutlery']));
+    // A 0 g kind earns no points, so only the cap on orders bites here.
+    await recordOrder(db, order('ubereats', ['unattended-delivery'], NOON, 'first'));
+    for (let i = 1; i < DEFAULT_DAILY_ORDERS + 3; i++) await recordOrder(db, order('ubereats', ['unattended-delivery']));
     expect(await db.actions.filter((a) => a.status === 'capped').count()).toBe(3);
-    expect(await mainAccount(db)).toMatchObject({ count: DEFAULT_DAILY_ORDERS, points: 15 * DEFAULT_DAILY_ORDERS });
+    expect(await mainAccount(db)).toMatchObject({ count: DEFAULT_DAILY_ORDERS, points: 0 });
     // Another kind in an order already counted still counts; the next day starts afresh.
     await recordOrder(db, order('ubereats', ['e-invoice'], NOON, 'first'));
     await recordOrder(db, order('ubereats', ['no-cutlery'], NOON + DAY));

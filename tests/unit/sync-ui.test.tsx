@@ -70,7 +70,7 @@ describe('popup across browsers', () => {
     // a record delivered by the browser's sync shows at once (storage.onChanged)
     await fakeBrowser.storage.sync.set({ [recordKey('desk')]: desktop() });
     await expect.poll(() => text('total-grams')).toBe('111 g CO2e avoided');
-    expect(text('points')).toBe('71 points');
+    expect(text('points')).toBe('68 points');
     const others = [...root.querySelectorAll('[data-testid="other-browser"]')].map((li) => li.textContent);
     expect(others).toHaveLength(1);
     expect(others[0]).toMatch(/^Desktop96 gLast synced /);
