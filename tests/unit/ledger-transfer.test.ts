@@ -5,7 +5,8 @@ import { mainAccount, points } from '../../src/ledger/queries';
 import { METHODOLOGY_VERSION } from '../../src/carbon/factors';
 import { DEFAULT_DAILY_ORDERS, DEFAULT_DAILY_POINTS, localDay, recordOrder } from '../../src/ledger/record';
 import { debitPoints } from '../../src/ledger/debits';
-import { deleteEverything, exportCsv, exportJson, importJson, MAX_IMPORT_BYTES, previewImport } from '../../src/ledger/transfer';
+import { MAX_IMPORT_BYTES } from '../../src/ledger/export-format';
+import { deleteEverything, exportCsv, exportJson, importJson, previewImport } from '../../src/ledger/transfer';
 import { freshTotals, storedTotals } from '../helpers/ledger';
 
 let db: LedgerDb;

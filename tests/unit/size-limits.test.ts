@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { LedgerDb } from '../../src/ledger/db';
-import { MAX_IMPORT_BYTES, readImportFile } from '../../src/ledger/transfer';
+import { MAX_IMPORT_BYTES, readImportFile } from '../../src/ledger/export-format';
 import { FEED_REFRESH_MS, MAX_FEED_BYTES, refreshFeed, saveFeedUrl, activeCatalog } from '../../src/rewards/feed';
 import { requestCode } from '../../src/rewards/provider';
 import { catalog, reward } from '../helpers/rewards';

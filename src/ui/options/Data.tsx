@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { ImportCheck, ImportCounts } from '../../ledger/transfer';
-import { deleteEverything, exportCsv, exportJson, importJson, previewImport, readImportFile } from '../../ledger/transfer';
+import { readImportFile } from '../../ledger/export-format';
+import { deleteEverything, exportCsv, exportJson, importJson, previewImport } from '../../ledger/transfer';
 import { formatNumber } from '../../core/format';
 import { t } from '../../core/i18n';
 import type { Notice } from './Accounts';
