@@ -133,7 +133,8 @@ export async function applyDailyCap(db: LedgerDb, actions: Action[], caps?: Dail
   const limits = caps ?? { actions: await dailyCap(db), orders: DEFAULT_DAILY_ORDERS, points: DEFAULT_DAILY_POINTS };
   const days = new Map<string, DayUse>();
   for (const action of actions) {
-    if (action.status !== 'active') continue;
+    // A disputed action (an import's) took its place when it was recorded, as it does in dayUse.
+    if (action.status !== 'active' && action.status !== 'disputed') continue;
     const key = JSON.stringify([action.platform, action.day]);
     let use = days.get(key);
     if (!use) days.set(key, (use = await dayUse(db, action.platform, action.day)));
@@ -146,7 +147,7 @@ export async function applyDailyCap(db: LedgerDb, actions: Action[], caps?: Dail
       (newOrder && use.orders.size >= limits.orders) ||
       (use.points > 0 && use.points + action.points > limits.points);
     if (over) {
-      action.status = 'capped';
+      if (action.status === 'active') action.status = 'capped';
       continue;
     }
     use.actions += 1;

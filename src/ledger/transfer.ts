@@ -127,7 +127,8 @@ export async function previewImport(db: LedgerDb, text: string): Promise<ImportC
 
 /**
  * An imported action as the methodology scores it now: a file says what was chosen (kind,
- * detail, when), never how much it is worth. 'capped' is decided again by the caps.
+ * detail, when), never how much it is worth. An action the file says was capped stays capped (an import
+ * never counts what recording did not); the caps may cap more.
  */
 function rescored(action: AccountExport['actions'][number]): Action {
   const { grams } = factorFor(action.kind, action.detail);
@@ -136,7 +137,6 @@ function rescored(action: AccountExport['actions'][number]): Action {
     grams: { ...grams },
     points: actionPoints(grams.central),
     methodologyVersion: METHODOLOGY_VERSION,
-    status: action.status === 'capped' ? 'active' : action.status,
   };
 }
 
