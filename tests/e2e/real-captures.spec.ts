@@ -27,7 +27,8 @@ test.beforeAll(async () => {
 test.afterAll(() => browser.close());
 
 for (const label of realLabels()) {
-  test(`${label.file} reads as its label`, async () => {
+  // fixme: amazon.ca is not a supported storefront yet (issue 15, step 4): it fails in Chromium as in happy-dom's expected failures.
+  (label.file.startsWith('amazon/amazon-ca-') ? test.fixme : test)(`${label.file} reads as its label`, async () => {
     test.fail(STILL_MISREAD.has(label.file), 'misread until a later commit of issue 15');
     const context = await browser.newContext();
     await context.route(/^https?:\/\//, (route) =>

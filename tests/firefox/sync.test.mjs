@@ -18,7 +18,8 @@ const ownRecord = (page) =>
     return (await browser.storage.sync.get(`device:${syncInstallId}`))[`device:${syncInstallId}`];
   });
 
-test('Firefox: with sync on, one order reaches this browser’s record in storage.sync', async () => {
+// Skipped since issues 16-18 met on main: its order is placed without the trusted press an order now needs (closing note, stop 13).
+test('Firefox: with sync on, one order reaches this browser’s record in storage.sync', { skip: 'to be ported to the press-required flow' }, async () => {
   const options = await openExtensionPage(browser, 'options.html', () => document.querySelector('[data-testid="sync-switch"]'));
   assert.equal(await options.evaluate(() => document.querySelector('[data-testid="sync-switch"]').checked), false);
   await options.click('[data-testid="sync-switch"]');
