@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { forgetTab, handleMessage, type FlowDeps, type SenderInfo } from '../../src/background/checkout-flow';
-import { route } from '../../src/background/router';
+import { backgroundDoor } from '../helpers/router';
 import { hashOrderRef } from '../../src/background/order-key';
 import { LedgerDb } from '../../src/ledger/db';
 import { mainAccount } from '../../src/ledger/queries';
@@ -281,13 +281,7 @@ describe('a full disk', () => {
 // Issue 16, findings 1 and 2: a page's scripts can change the URL and headings at will; only
 // the shopper's trusted press (or their answer in the popup) places an order.
 describe('nothing counted that did not happen', () => {
-  // The background's door for every sender, as background.ts wires it.
-  const answer = (message: unknown, sender: SenderInfo) =>
-    route(message, sender, {
-      flow: deps,
-      pages: { db, action: { setBadgeText: async () => {}, setBadgeBackgroundColor: async () => {} }, now: () => clock, linksChanged: async () => {}, offers: deps },
-      extensionOrigin: 'chrome-extension://carbon-account-test/',
-    });
+  const answer = (message: unknown, sender: SenderInfo) => backgroundDoor(deps, 'chrome-extension://carbon-account-test/')(message, sender);
   const offers = async () => {
     const reply = await answer({ type: 'order-offers-wanted' }, popupSender);
     return reply.ok && 'offers' in reply ? reply.offers : [];

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleMessage, type FlowDeps, type SenderInfo } from '../../src/background/checkout-flow';
-import { route } from '../../src/background/router';
+import { backgroundDoor } from '../helpers/router';
 import { hashOrderRef } from '../../src/background/order-key';
 import { LedgerDb } from '../../src/ledger/db';
 import { mainAccount } from '../../src/ledger/queries';
@@ -50,12 +50,7 @@ async function unpressedOrder(ref: string) {
 }
 
 describe('"Did you place this order?" in the popup', () => {
-  const send = (message: Request) =>
-    route(message, POPUP, {
-      flow: deps,
-      pages: { db: deps.db, action: { setBadgeText: async () => {}, setBadgeBackgroundColor: async () => {} }, now: deps.now, linksChanged: async () => {}, offers: deps },
-      extensionOrigin: 'chrome-extension://ext/',
-    });
+  const send = (message: Request) => backgroundDoor(deps, 'chrome-extension://ext/')(message, POPUP);
 
   it('shows nothing when every order had its press', async () => {
     const spy = vi.fn(send);
